@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "chatsite",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chatsite", targets: ["chatsite"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // External loading is off: APISpec bundles relative-file `$ref`s itself, with source locations.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "chatsite",
+            dependencies: [
+                "APISpec",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "APISpec",
+            dependencies: [
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .testTarget(name: "APISpecTests", dependencies: ["APISpec"]),
+        .testTarget(name: "SystemLibraryTests", dependencies: ["CLibXML2", "CCmark"]),
+        .testTarget(name: "ChatsiteTests", dependencies: ["chatsite"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import APISpec
+try Probe.run(CommandLine.arguments[1])
