@@ -34,7 +34,7 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .testTarget(name: "APISpecTests", dependencies: ["APISpec"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CLibXML2", "CCmark"]),
-        .testTarget(name: "ChatsiteTests", dependencies: ["chatsite"]),
+        .testTarget(name: "ChatsiteTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,6 @@
 /// A problem found in a user's input, printed like a compiler's:
 /// `path:line:column: error: message (at /json/pointer)`.
-public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable, Equatable, Comparable {
         case warning
         case error

@@ -90,6 +90,11 @@ enum YAMLReader {
         }
     }
 
+    /// Whether `text` is already a JSON number (`-1.5e3` is; `.5`, `+1` and `1_000` are not).
+    static func isJSONNumber(_ text: String) -> Bool {
+        text.wholeMatch(of: /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/) != nil
+    }
+
     private static func scalarValue(_ scalar: Yams.Node.Scalar, tag: Tag.Name) -> SpecNode.Value {
         let text = scalar.string
         switch tag {
@@ -100,6 +105,7 @@ enum YAMLReader {
             if let value = Int.construct(from: scalar) { return .number(String(value)) }
             return .string(text)
         case .float:
+            if Self.isJSONNumber(text) { return .number(text) }
             guard let value = Double.construct(from: scalar), value.isFinite else { return .string(text) }
             if value == value.rounded(), abs(value) < 1e15 { return .number(String(Int(value))) }
             return .number(String(value))

@@ -1,2 +1,1 @@
-import APISpec
-try Probe.run(CommandLine.arguments[1])
+Chatsite.main()
