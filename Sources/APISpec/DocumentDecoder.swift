@@ -50,7 +50,8 @@ struct DocumentDecoder {
         var message = openAPIError.localizedDescription.replacingOccurrences(of: "**", with: "")
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if message.hasSuffix(".") { message.removeLast() }
-        return Diagnostic(.error, message, file: node.file ?? file, location: node.location, pointer: pointer.description)
+        return Diagnostic(
+            .error, message, file: node.file ?? file, location: node.location, pointer: pointer.description)
     }
 
     /// Two documents that share everything but divide `paths` and the components' entries.

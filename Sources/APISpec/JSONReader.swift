@@ -19,7 +19,9 @@ struct JSONReader {
     private(set) var duplicateKeys: [(key: String, location: SourceLocation)] = []
 
     /// Parses `bytes` as one JSON document.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) throws(Failure) -> (
+    static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int
+    ) throws(Failure) -> (
         SpecNode, duplicates: [(key: String, location: SourceLocation)]
     ) {
         var reader = JSONReader(bytes: bytes, maxDepth: maxDepth)
@@ -151,7 +153,8 @@ struct JSONReader {
     private mutating func readLiteral(_ word: String) throws(Failure) {
         let utf8 = Array(word.utf8)
         let count = utf8.count
-        let matches = offset + count <= bytes.count
+        let matches =
+            offset + count <= bytes.count
             && (0..<count).allSatisfy { bytes[offset + $0] == utf8[$0] }
         guard matches else { throw failure("unexpected \(describeCurrent()); expected a value") }
         offset += count

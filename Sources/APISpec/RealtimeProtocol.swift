@@ -28,10 +28,12 @@ public struct RealtimeProtocol: Sendable, Equatable {
         var diagnostics: [Diagnostic] = []
         let base = "/" + extensionName
         func problem(_ message: String, _ at: SpecNode, _ pointer: String) {
-            diagnostics.append(Diagnostic(.error, message, file: at.file ?? file, location: at.location, pointer: pointer))
+            diagnostics.append(
+                Diagnostic(.error, message, file: at.file ?? file, location: at.location, pointer: pointer))
         }
         guard let object = node.object else {
-            problem("\(extensionName) must be a mapping with 'actions' and 'events', found \(node.kindName)", node, base)
+            problem(
+                "\(extensionName) must be a mapping with 'actions' and 'events', found \(node.kindName)", node, base)
             return (nil, diagnostics)
         }
         func messages(_ key: String) -> [Message] {
@@ -40,13 +42,16 @@ public struct RealtimeProtocol: Sendable, Equatable {
                 return []
             }
             guard let entries = section.object else {
-                problem("'\(key)' must be a mapping from names to frames, found \(section.kindName)", section, "\(base)/\(key)")
+                problem(
+                    "'\(key)' must be a mapping from names to frames, found \(section.kindName)", section,
+                    "\(base)/\(key)")
                 return []
             }
             return entries.members.compactMap { name, entry in
                 let pointer = "\(base)/\(key)/\(name)"
                 guard let reference = entry["schema"]?["$ref"]?.string else {
-                    problem("\(key.dropLast()) '\(name)' needs `schema: {$ref: '#/components/schemas/…'}`", entry, pointer)
+                    problem(
+                        "\(key.dropLast()) '\(name)' needs `schema: {$ref: '#/components/schemas/…'}`", entry, pointer)
                     return nil
                 }
                 let prefix = "#/components/schemas/"

@@ -60,7 +60,7 @@ struct ReferenceResolver {
             if let reference = object["$ref"], tokens.last != "properties" {
                 external = check(reference, in: source, tokens: tokens)
             }
-            for (key, member) in object.members where key != "$ref" {
+            for (key, member) in object.members where key != "$ref" && !Self.isLiteral(key, member, tokens) {
                 tokens.append(key)
                 external = scan(member, in: source, tokens: &tokens) || external
                 tokens.removeLast()
@@ -82,7 +82,8 @@ struct ReferenceResolver {
         if file.isEmpty {
             guard let target = JSONPointer(parsing: fragment) else {
                 report(
-                    .warning, "'$ref' '\(text)' is not a JSON pointer, so it was not checked", reference, source, pointer)
+                    .warning, "'$ref' '\(text)' is not a JSON pointer, so it was not checked", reference, source,
+                    pointer)
                 return false
             }
             let (found, depth) = source.root.lookup(target)
@@ -126,7 +127,7 @@ struct ReferenceResolver {
                     }
                 }
             }
-            for (key, _) in object.members where key != "$ref" {
+            for (key, member) in object.members where key != "$ref" && !Self.isLiteral(key, member, tokens) {
                 tokens.append(key)
                 rewrite(&object[key]!, in: source, tokens: &tokens)
                 tokens.removeLast()
@@ -151,7 +152,9 @@ struct ReferenceResolver {
         }
         let key = path + "#" + target.description
         if let local = imported[key] { return local }
-        guard let tree = loadFile(path, displayName: displayName, reference: reference, source: source, pointer: pointerText)
+        guard
+            let tree = loadFile(
+                path, displayName: displayName, reference: reference, source: source, pointer: pointerText)
         else { return nil }
         let (found, depth) = tree.lookup(target)
         guard var node = found else {
@@ -205,8 +208,9 @@ struct ReferenceResolver {
         _ severity: Diagnostic.Severity, _ message: String, _ node: SpecNode, _ source: Source, _ pointer: String
     ) {
         diagnostics.append(
-            Diagnostic(severity, message, file: node.file ?? source.displayName, location: node.location,
-                       pointer: node.file == nil ? pointer : nil))
+            Diagnostic(
+                severity, message, file: node.file ?? source.displayName, location: node.location,
+                pointer: node.file == nil ? pointer : nil))
     }
 
     private func localReference(kind: String, name: String) -> String {
@@ -236,7 +240,8 @@ struct ReferenceResolver {
             return SpecNode(.object(members), at: section?.location ?? location)
         }
         if isSwagger {
-            let section = ["schemas": "definitions", "parameters": "parameters", "responses": "responses"][addition.kind]
+            let section =
+                ["schemas": "definitions", "parameters": "parameters", "responses": "responses"][addition.kind]
                 ?? "definitions"
             top[section] = add(addition.node, to: top[section])
         } else {
@@ -272,6 +277,16 @@ struct ReferenceResolver {
             kind = "schemas"
         }
         return (kind, cleaned)
+    }
+
+    /// Whether the member holds example or default data, where a `$ref` key is just data.
+    static func isLiteral(_ key: String, _ member: SpecNode, _ tokens: [String]) -> Bool {
+        switch key {
+        case "example", "default", "enum", "const": true
+        case "examples": member.array != nil
+        case "value": tokens.dropLast().last == "examples"
+        default: false
+        }
     }
 
     static func split(_ reference: String) -> (file: String, fragment: String) {

@@ -42,7 +42,8 @@ struct SourceReader {
             switch result {
             case .success(let (node, duplicates)):
                 let warnings = duplicates.map {
-                    Diagnostic(.warning, "duplicate key '\($0.key)'; the last one wins", file: file, location: $0.location)
+                    Diagnostic(
+                        .warning, "duplicate key '\($0.key)'; the last one wins", file: file, location: $0.location)
                 }
                 return (node, warnings)
             case .failure(let failure):

@@ -42,7 +42,8 @@ struct SpecChecks {
 
     private func error(_ message: String, _ pointer: JSONPointer) -> Diagnostic {
         let node = root.nearest(pointer)
-        return Diagnostic(.error, message, file: node.file ?? file, location: node.location, pointer: pointer.description)
+        return Diagnostic(
+            .error, message, file: node.file ?? file, location: node.location, pointer: pointer.description)
     }
 }
 

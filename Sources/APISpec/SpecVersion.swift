@@ -42,7 +42,8 @@ public enum SpecVersion: Sendable, Equatable, CustomStringConvertible {
         if version.hasPrefix("3.0.") || version == "3.0" { return .success(.openAPI30(version)) }
         if version.hasPrefix("3.1.") || version == "3.1" { return .success(.openAPI31(version)) }
         return failure(
-            "unsupported OpenAPI version '\(version)'; chatsite reads 3.1.x, 3.0.x and Swagger 2.0", openAPI, "/openapi")
+            "unsupported OpenAPI version '\(version)'; chatsite reads 3.1.x, 3.0.x and Swagger 2.0", openAPI, "/openapi"
+        )
     }
 }
 

@@ -25,7 +25,8 @@ enum YAMLDepthScan {
                 while let last = indents.last, last >= column { indents.removeLast() }
                 indents.append(column)
                 // Compact nested sequences: each `- ` opens one more level on the same line.
-                while column + 1 < line.count, line[column] == UInt8(ascii: "-"), line[column + 1] == UInt8(ascii: " ") {
+                while column + 1 < line.count, line[column] == UInt8(ascii: "-"), line[column + 1] == UInt8(ascii: " ")
+                {
                     column += 2
                     while column < line.count && line[column] == UInt8(ascii: " ") { column += 1 }
                     indents.append(column)
@@ -82,8 +83,9 @@ enum YAMLDepthScan {
     }
 
     private static func isBlockIndicator(_ byte: UInt8, line: [UInt8] = []) -> Bool {
-        byte == UInt8(ascii: "|") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "-")
-            && line.count >= 2 && [UInt8(ascii: "|"), UInt8(ascii: ">")].contains(line[line.count - 2])
+        byte == UInt8(ascii: "|") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "-")
+                && line.count >= 2 && [UInt8(ascii: "|"), UInt8(ascii: ">")].contains(line[line.count - 2])
             || byte == UInt8(ascii: "+")
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 
-
 /// The `chatsite` command: SDKs, site builds and a local backend from one OpenAPI document.
 struct Chatsite: ParsableCommand {
     static let version = "0.1.0"

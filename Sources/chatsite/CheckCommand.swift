@@ -23,7 +23,9 @@ struct CheckCommand: ParsableCommand {
     var maxDiagnostics = 50
 
     func validate() throws {
-        guard maxDiagnostics >= 0 else { throw ValidationError("--max-diagnostics must be 0 or more, not \(maxDiagnostics)") }
+        guard maxDiagnostics >= 0 else {
+            throw ValidationError("--max-diagnostics must be 0 or more, not \(maxDiagnostics)")
+        }
     }
 
     func run() throws {

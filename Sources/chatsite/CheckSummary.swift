@@ -14,7 +14,10 @@ struct CheckSummary {
             lines.append(row("security", schemes.isEmpty ? "none" : schemes.joined(separator: ", ")))
         }
         if let realtime = spec.realtime {
-            lines.append(row("realtime", "\(realtime.actions.count) actions, \(realtime.events.count) events at \(realtime.path)"))
+            lines.append(
+                row(
+                    "realtime", "\(realtime.actions.count) actions, \(realtime.events.count) events at \(realtime.path)"
+                ))
             lines.append(row("  actions", list(realtime.actions.map(\.name))))
             lines.append(row("  events", list(realtime.events.map(\.name))))
         }

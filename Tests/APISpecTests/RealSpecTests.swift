@@ -47,7 +47,10 @@ struct RealSpecTests {
             let spec = SpecLoader().load(path: Fixtures.spec(name))
             let document = try #require(spec.document)
             #expect(spec.sourceVersion == .swagger2)
-            #expect(document.servers.map(\.urlTemplate.absoluteString) == ["https://petstore.swagger.io/v2", "http://petstore.swagger.io/v2"])
+            #expect(
+                document.servers.map(\.urlTemplate.absoluteString) == [
+                    "https://petstore.swagger.io/v2", "http://petstore.swagger.io/v2",
+                ])
             let addPet = try #require(document.paths["/pet"]?.pathItemValue?.post)
             let body = try #require(addPet.requestBody?.requestValue)
             #expect(Set(body.content.keys.map(\.rawValue)) == ["application/json", "application/xml"])
@@ -55,7 +58,8 @@ struct RealSpecTests {
             let schemes = document.components.securitySchemes
             #expect(schemes["api_key"]?.securitySchemeValue?.type == .apiKey(name: "api_key", location: .header))
             if case .oauth2(let flows, _) = schemes["petstore_auth"]?.securitySchemeValue?.type {
-                #expect(flows.implicit?.authorizationUrl.absoluteString == "https://petstore.swagger.io/oauth/authorize")
+                #expect(
+                    flows.implicit?.authorizationUrl.absoluteString == "https://petstore.swagger.io/oauth/authorize")
             } else {
                 Issue.record("petstore_auth is not oauth2")
             }
@@ -65,7 +69,9 @@ struct RealSpecTests {
     @Test func chatifySwaggerConverts() throws {
         let spec = SpecLoader().load(path: Fixtures.seed("chatify/Chat-API-prod-swagger.yaml"))
         let document = try #require(spec.document)
-        #expect(document.servers.first?.urlTemplate.absoluteString == "https://ic8o4echvi.execute-api.us-east-2.amazonaws.com/prod")
+        #expect(
+            document.servers.first?.urlTemplate.absoluteString
+                == "https://ic8o4echvi.execute-api.us-east-2.amazonaws.com/prod")
         let post = try #require(document.paths["/conversations/{id}"]?.pathItemValue?.post)
         let body = try #require(post.requestBody?.requestValue)
         #expect(body.required)

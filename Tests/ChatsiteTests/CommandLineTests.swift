@@ -47,14 +47,16 @@ struct CommandLineTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chatsite-cli-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("bad.yaml")
-        try Data("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\nx-extra: {$ref: '#/nope'}\n".utf8).write(to: file)
+        try Data("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\nx-extra: {$ref: '#/nope'}\n".utf8).write(
+            to: file)
         let outcome = try run("check", file.path)
         #expect(outcome.status == 1)
-        #expect(outcome.errors == """
-            \(file.path):4:17: error: '$ref' target '#/nope' does not exist: '/' has no 'nope'; check the name or \
-            add the definition (at /x-extra/$ref)
+        #expect(
+            outcome.errors == """
+                \(file.path):4:17: error: '$ref' target '#/nope' does not exist: '/' has no 'nope'; check the name or \
+                add the definition (at /x-extra/$ref)
 
-            """)
+                """)
         #expect(outcome.output.hasSuffix("failed: 1 error, 0 warnings\n"))
     }
 
