@@ -282,7 +282,8 @@ struct ReferenceResolver {
     /// Whether the member holds example or default data, where a `$ref` key is just data.
     static func isLiteral(_ key: String, _ member: SpecNode, _ tokens: [String]) -> Bool {
         switch key {
-        case "example", "default", "enum", "const": true
+        case "example", "enum", "const": true
+        case "default": tokens.last != "responses"  // a schema's default value, not the default response
         case "examples": member.array != nil
         case "value": tokens.dropLast().last == "examples"
         default: false
