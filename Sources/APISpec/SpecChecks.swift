@@ -25,9 +25,11 @@ struct SpecChecks {
                         firstUse[id] = pointer.description
                     }
                 }
-                let declared = (route.pathItem.parameters + endpoint.operation.parameters).compactMap {
-                    try? document.components.lookup($0)
-                }.filter { $0.location == .path }.map(\.name)
+                let parameters = route.pathItem.parameters + endpoint.operation.parameters
+                let resolved = parameters.compactMap { try? document.components.lookup($0) }
+                // A parameter whose $ref is broken was reported already; do not guess what it declared.
+                guard resolved.count == parameters.count else { continue }
+                let declared = resolved.filter { $0.location == .path }.map(\.name)
                 for name in route.path.templateNames where !declared.contains(name) {
                     diagnostics.append(
                         error(
