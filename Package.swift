@@ -12,6 +12,7 @@ let package = Package(
         // External loading is off: APISpec bundles relative-file `$ref`s itself, with source locations.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .executableTarget(
@@ -30,9 +31,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(
+            name: "ChatBackend",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .testTarget(name: "APISpecTests", dependencies: ["APISpec"]),
+        .testTarget(name: "ChatBackendTests", dependencies: ["ChatBackend"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CLibXML2", "CCmark"]),
         .testTarget(name: "ChatsiteTests"),
     ],
