@@ -13,12 +13,16 @@ let package = Package(
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .executableTarget(
             name: "chatsite",
             dependencies: [
-                "APISpec",
+                "APISpec", "DevServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +36,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "DevServer",
+            dependencies: [
+                "APISpec", "ChatBackend",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "ChatBackend",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
@@ -39,6 +54,14 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .testTarget(name: "APISpecTests", dependencies: ["APISpec"]),
         .testTarget(name: "ChatBackendTests", dependencies: ["ChatBackend"]),
+        .testTarget(
+            name: "DevServerTests",
+            dependencies: [
+                "DevServer", "APISpec", "ChatBackend",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+            ]
+        ),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CLibXML2", "CCmark"]),
         .testTarget(name: "ChatsiteTests"),
     ],

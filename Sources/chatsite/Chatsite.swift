@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// The `chatsite` command: SDKs, site builds and a local backend from one OpenAPI document.
-struct Chatsite: ParsableCommand {
+struct Chatsite: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -12,15 +12,19 @@ struct Chatsite: ParsableCommand {
             Exit codes: 0 when all is well, 1 when the input has errors, 2 for a usage error.
             """,
         version: version,
-        subcommands: [CheckCommand.self]
+        subcommands: [CheckCommand.self, ServeCommand.self]
     )
 
     /// Parses the arguments, runs the command and exits with the product's exit codes
     /// (argument-parser's own code for usage errors is 64; ours is 2).
-    static func main(_ arguments: [String]? = nil) -> Never {
+    static func start(_ arguments: [String]? = nil) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
             Foundation.exit(0)
         } catch {
             let code = exitCode(for: error)

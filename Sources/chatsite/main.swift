@@ -1,1 +1,1 @@
-Chatsite.main()
+await Chatsite.start()

@@ -1,0 +1,130 @@
+import APISpec
+import ChatBackend
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+import OpenAPIKit
+
+/// `chatsite serve`: the whole chat backend (REST from the spec, local sign-in, realtime) and the
+/// site, on one port in one process.
+public struct ChatServer: Sendable {
+    public struct Options: Sendable {
+        public enum Store: Sendable, Equatable {
+            case sqlite(String)
+            case memory
+        }
+
+        public var host = "127.0.0.1"
+        public var port = 8080
+        public var store = Store.sqlite(".chatsite/dev.sqlite")
+        public var reset = false
+        public var specPath = "OpenAPI/chat-api.yaml"
+        public var siteDirectory = "Site"
+        /// Where the signing key is kept (beside the database); nil keeps it in memory.
+        public var stateDirectory: String? = ".chatsite"
+
+        public init() {}
+    }
+
+    public let options: Options
+    public let spec: LoadedSpec
+    public let service: ChatService
+    public let auth: LocalAuth
+    public let hub: RealtimeHub
+    public let metrics = ServerMetrics()
+    let store: SQLiteChatStore
+    let logger: Logger
+
+    /// Opens the store and keys; fails with a message fit for the terminal.
+    public init(options: Options, spec: LoadedSpec, logger: Logger) async throws {
+        self.options = options
+        self.spec = spec
+        self.logger = logger
+        switch options.store {
+        case .memory:
+            store = try SQLiteChatStore()
+        case .sqlite(let path):
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            if options.reset {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            store = try SQLiteChatStore(path: path)
+        }
+        service = ChatService(store: store)
+        hub = RealtimeHub(service: service, metrics: metrics)
+        let keyFile = options.store == .memory ? nil : options.stateDirectory.map { $0 + "/signing-key.pem" }
+        auth = try await LocalAuth(
+            issuer: "http://\(options.host):\(options.port)", clientId: "chatsitelocal", keyFile: keyFile)
+    }
+
+    /// The base path of the REST API: the path of the spec's first local server (`/api`).
+    public var apiBasePath: String {
+        let servers = spec.document?.servers ?? []
+        let local =
+            servers.first { ["127.0.0.1", "localhost"].contains($0.urlTemplate.url?.host ?? "") } ?? servers.first
+        let path = local?.urlTemplate.url?.path ?? "/api"
+        return path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+
+    var baseURL: String { "http://\(options.host):\(options.port)" }
+
+    var clientConfig: ClientConfig {
+        ClientConfig(
+            region: "us-east-1", userPoolId: "us-east-1_chatsitelocal", userPoolClientId: auth.clientId,
+            cognitoDomain: baseURL, redirectUri: baseURL + "/", apiUrl: baseURL + apiBasePath,
+            websocketUrl: "ws://\(options.host):\(options.port)" + (spec.realtime?.path ?? "/ws"))
+    }
+
+    /// The HTTP router: API routes from the spec, sign-in, metrics and the static site.
+    public func router() -> Router<ChatRequestContext> {
+        let router = Router(context: ChatRequestContext.self)
+        router.middlewares.add(RequestMiddleware(metrics: metrics, logger: logger))
+        router.middlewares.add(StaticSite(root: options.siteDirectory))
+        SpecRoutes(
+            spec: spec, basePath: apiBasePath, auth: auth,
+            handlers: APIHandlers(service: service, hub: hub, config: clientConfig).table
+        )
+        .register(on: router)
+        AuthRoutes(auth: auth, service: service).register(on: router)
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                body: .init(byteBuffer: ByteBuffer(string: metrics.text)))
+        }
+        router.get(RouterPath(spec.realtime?.path ?? "/ws")) { request, _ -> Response in
+            throw APIError.unauthorized(
+                "Open this path as a WebSocket with a valid ID token in ?token= or the id_token cookie.")
+        }
+        return router
+    }
+
+    /// The application, with WebSocket upgrades on the realtime path.
+    public func application(
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let realtimePath = spec.realtime?.path ?? "/ws"
+        let socket = RealtimeSocket(
+            auth: auth, hub: hub, actions: RealtimeActions(spec: spec, service: service, hub: hub), logger: logger)
+        return Application(
+            router: router(),
+            server: .http1WebSocketUpgrade(
+                configuration: .init(maxFrameSize: 32 * 1024, autoPing: .enabled(timePeriod: .seconds(30)))
+            ) { request, _, _ in
+                try await socket.shouldUpgrade(request, path: realtimePath)
+            },
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "chatsite"),
+            onServerRunning: onServerRunning,
+            logger: logger)
+    }
+
+    /// Flushes the database on shutdown.
+    public func close() {
+        try? store.checkpoint()
+    }
+}

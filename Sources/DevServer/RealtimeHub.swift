@@ -1,0 +1,109 @@
+import ChatBackend
+import Foundation
+
+/// Fans events out to open WebSocket connections. Each connection has its own bounded queue and
+/// writer task, so a slow or dead client never stalls the others; one that falls more than
+/// `queueLimit` frames behind is closed with a reason.
+public actor RealtimeHub {
+    /// One open connection: whose it is, and its queue of frames to write.
+    final class Connection: Sendable {
+        let id: Int
+        let userId: String
+        let frames: AsyncStream<String>
+        let continuation: AsyncStream<String>.Continuation
+
+        init(id: Int, userId: String, limit: Int) {
+            self.id = id
+            self.userId = userId
+            (frames, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingOldest(limit))
+        }
+    }
+
+    let service: ChatService
+    let metrics: ServerMetrics
+    let queueLimit: Int
+    private var nextId = 0
+    private var connections: [Int: Connection] = [:]
+    private var byUser: [String: Set<Int>] = [:]
+    /// Connections that overflowed and must be closed by their writer, with the reason.
+    private(set) var overflowed: Set<Int> = []
+
+    public init(service: ChatService, metrics: ServerMetrics, queueLimit: Int = 512) {
+        self.service = service
+        self.metrics = metrics
+        self.queueLimit = queueLimit
+    }
+
+    func open(userId: String) async -> Connection {
+        nextId += 1
+        let connection = Connection(id: nextId, userId: userId, limit: queueLimit)
+        connections[connection.id] = connection
+        byUser[userId, default: []].insert(connection.id)
+        metrics.connectionOpened()
+        if await service.presence.connect(userId) { await announcePresence(of: userId) }
+        return connection
+    }
+
+    func close(_ connection: Connection) async {
+        guard connections.removeValue(forKey: connection.id) != nil else { return }
+        connection.continuation.finish()
+        byUser[connection.userId]?.remove(connection.id)
+        if byUser[connection.userId]?.isEmpty == true { byUser[connection.userId] = nil }
+        overflowed.remove(connection.id)
+        metrics.connectionClosed()
+        if await service.presence.disconnect(connection.userId) {
+            try? await service.store.setLastSeen(userId: connection.userId, at: Date())
+            await announcePresence(of: connection.userId)
+        }
+    }
+
+    func isOverflowed(_ connection: Connection) -> Bool { overflowed.contains(connection.id) }
+
+    /// Sends each event to its recipients' open connections.
+    public func deliver(_ deliveries: [Delivery]) async {
+        for delivery in deliveries {
+            if case .roomUpdated(let roomId) = delivery.event {
+                // Each member sees the room with their own unread count.
+                guard let room = try? await service.store.room(id: roomId) else { continue }
+                for recipient in delivery.recipients where byUser[recipient] != nil {
+                    guard let view = try? await service.view(room, for: recipient) else { continue }
+                    send(Frames.event("roomUpdated", view), to: [recipient])
+                }
+                continue
+            }
+            send(Frames.frame(for: delivery.event), to: delivery.recipients)
+        }
+    }
+
+    /// Queues one frame for every open connection of `users`.
+    func send(_ frame: String?, to users: [String]) {
+        guard let frame else { return }
+        for user in users {
+            for id in byUser[user] ?? [] { enqueue(frame, on: id) }
+        }
+    }
+
+    /// Queues one frame on one connection (a reply to its own action).
+    func reply(_ frame: String?, on connection: Connection) {
+        guard let frame else { return }
+        enqueue(frame, on: connection.id)
+    }
+
+    private func enqueue(_ frame: String, on id: Int) {
+        guard let connection = connections[id], !overflowed.contains(id) else { return }
+        if case .dropped = connection.continuation.yield(frame) {
+            overflowed.insert(id)
+            metrics.slowClientDisconnected()
+            connection.continuation.finish()  // its writer ends and closes the socket with the reason
+        } else {
+            metrics.delivered()
+        }
+    }
+
+    private func announcePresence(of userId: String) async {
+        guard let user = try? await service.me(userId) else { return }
+        send(
+            Frames.frame(for: .presence(userId: userId, status: user.status, lastSeenAt: user.lastSeenAt)),
+            to: Array(byUser.keys))
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+
+/// Accepts WebSocket upgrades on the realtime path for callers with a valid ID token (in the
+/// `token` query parameter or the `id_token` cookie), then runs each connection: a writer that
+/// drains its queue, and a reader that hands every text frame to `RealtimeActions`.
+struct RealtimeSocket: Sendable {
+    let auth: LocalAuth
+    let hub: RealtimeHub
+    let actions: RealtimeActions
+    let logger: Logger
+
+    func shouldUpgrade(
+        _ request: HTTPRequest, path: String
+    ) async throws
+        -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>>
+    {
+        let target = URLComponents(string: request.path ?? "")
+        guard target?.path == path, let token = Self.token(request, target) else { return .dontUpgrade }
+        guard let claims = try? await auth.verifyIDToken(token) else { return .dontUpgrade }
+        let userId = claims.sub.value
+        return .upgrade([:]) { inbound, outbound, _ in
+            let connection = await hub.open(userId: userId)
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for await frame in connection.frames {
+                        do { try await outbound.write(.text(frame)) } catch { break }
+                    }
+                    if await hub.isOverflowed(connection) {
+                        try? await outbound.close(
+                            .policyViolation, reason: "too slow: fell more than \(hub.queueLimit) events behind")
+                    }
+                }
+                group.addTask {
+                    do {
+                        for try await message in inbound.messages(maxSize: 32 * 1024) {
+                            if case .text(let text) = message { await actions.handle(text, from: connection) }
+                        }
+                    } catch {
+                        logger.debug("websocket read ended", metadata: ["error": .string("\(error)")])
+                    }
+                }
+                await group.next()
+                group.cancelAll()
+            }
+            await hub.close(connection)
+        }
+    }
+
+    static func token(_ request: HTTPRequest, _ target: URLComponents?) -> String? {
+        if let token = target?.queryItems?.first(where: { $0.name == "token" })?.value, !token.isEmpty { return token }
+        for cookie in request.headerFields[values: .cookie].flatMap({ $0.split(separator: ";") }) {
+            let pair = cookie.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
+            if pair.count == 2, pair[0] == "id_token" { return String(pair[1]) }
+        }
+        return nil
+    }
+}
