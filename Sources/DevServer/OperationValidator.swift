@@ -55,7 +55,7 @@ struct OperationValidator: Sendable {
                 if parameter.required { problems.append(.init(pointer: pointer, message: "Is required.")) }
                 continue
             }
-            guard let schema = parameter.schemaOrContent.schemaValue else { continue }
+            guard let schema = Self.schema(of: parameter, components: validator.components) else { continue }
             let value = Self.typed(raw, as: schema, components: validator.components)
             problems += validator.validate(value, against: schema, at: pointer).map {
                 .init(pointer: $0.pointer, message: $0.message)
@@ -88,6 +88,15 @@ struct OperationValidator: Sendable {
             }
         }
         return problems.isEmpty ? .success(result) : .failure(.validation(problems))
+    }
+
+    /// The parameter's schema, inline or referenced.
+    static func schema(of parameter: OpenAPI.Parameter, components: OpenAPI.Components) -> JSONSchema? {
+        switch parameter.schemaOrContent.schemaContextValue?.schema {
+        case .a(let reference): try? components.lookup(reference)
+        case .b(let schema): schema
+        case nil: nil
+        }
     }
 
     /// A parameter's text as the JSON value its schema expects ("20" → 20 for an integer).
