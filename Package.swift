@@ -60,10 +60,11 @@ let package = Package(
                 "DevServer", "APISpec", "ChatBackend",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ]
         ),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CLibXML2", "CCmark"]),
-        .testTarget(name: "ChatsiteTests"),
+        .testTarget(name: "ChatsiteTests", dependencies: ["DevServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,6 +8,7 @@ struct APIHandlers: Sendable {
 
     let service: ChatService
     let hub: RealtimeHub
+    let sequencer: EventSequencer
     let config: ClientConfig
 
     var table: [String: Handler] {
@@ -68,10 +69,13 @@ struct APIHandlers: Sendable {
                     var threadId: String?
                 }
                 let body = try request.decode(Body.self)
-                let (message, created, events) = try await service.send(
-                    to: request.string("roomId")!, by: caller!, clientId: body.clientId, text: body.text,
-                    threadId: body.threadId)
-                await hub.deliver(events)
+                let (message, created) = try await sequencer.run {
+                    let (message, created, events) = try await service.send(
+                        to: request.string("roomId")!, by: caller!, clientId: body.clientId, text: body.text,
+                        threadId: body.threadId)
+                    await hub.deliver(events)
+                    return (message, created)
+                }
                 return try JSON.response(message, status: created ? .created : .ok)
             },
             "getMessage": { request, caller in
@@ -81,15 +85,21 @@ struct APIHandlers: Sendable {
             },
             "updateMessage": { request, caller in
                 struct Body: Decodable { var text: String }
-                let (message, events) = try await service.edit(
-                    request.string("messageId")!, in: request.string("roomId")!, by: caller!,
-                    text: try request.decode(Body.self).text)
-                await hub.deliver(events)
+                let text = try request.decode(Body.self).text
+                let message = try await sequencer.run {
+                    let (message, events) = try await service.edit(
+                        request.string("messageId")!, in: request.string("roomId")!, by: caller!, text: text)
+                    await hub.deliver(events)
+                    return message
+                }
                 return try JSON.response(message)
             },
             "deleteMessage": { request, caller in
-                await hub.deliver(
-                    try await service.delete(request.string("messageId")!, in: request.string("roomId")!, by: caller!))
+                try await sequencer.run {
+                    await hub.deliver(
+                        try await service.delete(
+                            request.string("messageId")!, in: request.string("roomId")!, by: caller!))
+                }
                 return Response(status: .noContent)
             },
             "listThreads": { request, caller in

@@ -35,6 +35,7 @@ public struct ChatServer: Sendable {
     public let auth: LocalAuth
     public let hub: RealtimeHub
     public let metrics = ServerMetrics()
+    let sequencer = EventSequencer()
     let store: SQLiteChatStore
     let logger: Logger
 
@@ -88,7 +89,7 @@ public struct ChatServer: Sendable {
         router.middlewares.add(StaticSite(root: options.siteDirectory))
         SpecRoutes(
             spec: spec, basePath: apiBasePath, auth: auth,
-            handlers: APIHandlers(service: service, hub: hub, config: clientConfig).table
+            handlers: APIHandlers(service: service, hub: hub, sequencer: sequencer, config: clientConfig).table
         )
         .register(on: router)
         AuthRoutes(auth: auth, service: service).register(on: router)
@@ -110,7 +111,8 @@ public struct ChatServer: Sendable {
     ) -> some ApplicationProtocol {
         let realtimePath = spec.realtime?.path ?? "/ws"
         let socket = RealtimeSocket(
-            auth: auth, hub: hub, actions: RealtimeActions(spec: spec, service: service, hub: hub), logger: logger)
+            auth: auth, hub: hub,
+            actions: RealtimeActions(spec: spec, service: service, hub: hub, sequencer: sequencer), logger: logger)
         return Application(
             router: router(),
             server: .http1WebSocketUpgrade(

@@ -8,12 +8,14 @@ import OpenAPIKit
 struct RealtimeActions: Sendable {
     let service: ChatService
     let hub: RealtimeHub
+    let sequencer: EventSequencer
     let schemas: [String: JSONSchema]
     let validator: SchemaValidator
 
-    init(spec: LoadedSpec, service: ChatService, hub: RealtimeHub) {
+    init(spec: LoadedSpec, service: ChatService, hub: RealtimeHub, sequencer: EventSequencer) {
         self.service = service
         self.hub = hub
+        self.sequencer = sequencer
         let components = spec.document?.components ?? .noComponents
         var schemas: [String: JSONSchema] = [:]
         for action in spec.realtime?.actions ?? [] {
@@ -56,14 +58,17 @@ struct RealtimeActions: Sendable {
         func int(_ key: String) -> Int? { if case .number(let text) = data[key]?.value { Int(text) } else { nil } }
         switch action {
         case "sendMessage":
-            let (message, created, events) = try await service.send(
-                to: string("roomId")!, by: user, clientId: string("clientId")!, text: string("text")!,
-                threadId: string("threadId"))
-            if created {
+            let (roomId, clientId, text, threadId) = (
+                string("roomId")!, string("clientId")!, string("text")!, string("threadId")
+            )
+            let (message, created) = try await sequencer.run {
+                let (message, created, events) = try await service.send(
+                    to: roomId, by: user, clientId: clientId, text: text, threadId: threadId)
                 await hub.deliver(events)
-            } else {
-                await hub.reply(Frames.event("messageCreated", message), on: connection)
+                return (message, created)
             }
+            // A replay is answered to the sender only.
+            if !created { await hub.reply(Frames.event("messageCreated", message), on: connection) }
         case "typing":
             let roomId = string("roomId")!
             let room = try await service.room(roomId, for: user)

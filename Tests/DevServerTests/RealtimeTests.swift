@@ -1,0 +1,152 @@
+import ChatBackend
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import DevServer
+
+/// The realtime protocol against a live server on an ephemeral port.
+@Suite("Realtime")
+struct RealtimeTests {
+    @Test func membersSeeEachOthersMessagesInOrderAndOthersSeeNothing() async throws {
+        let app = try await TestServer().server.application()
+        try await app.test(.live) { client in
+            let port = try requireValue(client.port)
+            let (alice, _) = try await TestServer.signIn("alice", client: client)
+            let (bob, bobId) = try await TestServer.signIn("bob", client: client)
+            let (carol, _) = try await TestServer.signIn("carol", client: client)
+            let room = try await client.call(
+                .post, "/api/rooms", token: alice, json: #"{"name": "R", "members": ["\#(bobId)"]}"#)
+            let roomId = try requireValue((room.body as? [String: Any])?["id"] as? String)
+
+            let url = "ws://127.0.0.1:\(port)/ws?token="
+            let (a, b, c) = (
+                WebSocketProbe(url: url + alice), WebSocketProbe(url: url + bob), WebSocketProbe(url: url + carol)
+            )
+            defer { [a, b, c].forEach { $0.close() } }
+            for probe in [a, b, c] {
+                probe.send(#"{"action": "ping", "data": {"nonce": "n"}}"#)
+                #expect(
+                    try await probe.wait(for: "pong").first?["data"].flatMap {
+                        ($0 as? [String: Any])?["nonce"] as? String
+                    } == "n")
+            }
+            for index in 0..<20 {
+                a.send(
+                    #"{"action": "sendMessage", "data": {"roomId": "\#(roomId)", "clientId": "c\#(index)", "text": "m\#(index)"}}"#
+                )
+            }
+            _ = try await client.call(
+                .post, "/api/rooms/\(roomId)/messages", token: bob, json: #"{"clientId": "rest", "text": "via REST"}"#)
+            // Both members see all 21 in the order the server stored them (message ids ascending).
+            try await b.wait(for: "messageCreated", count: 21)
+            let history = try await client.call(.get, "/api/rooms/\(roomId)/messages?limit=50", token: bob)
+            let stored = ((history.body as? [String: Any])?["items"] as? [[String: Any]])?.compactMap {
+                $0["id"] as? String
+            }
+            #expect(stored?.count == 21)
+            for probe in [a, b] {
+                let seen = try await probe.wait(for: "messageCreated", count: 21)
+                let ids = seen.compactMap { ($0["data"] as? [String: Any])?["id"] as? String }
+                #expect(ids == stored?.reversed())
+                let texts = seen.compactMap { ($0["data"] as? [String: Any])?["text"] as? String }
+                #expect(
+                    texts.filter { $0 != "via REST" } == (0..<20).map { "m\($0)" },
+                    "one sender's messages keep their order")
+            }
+            b.send(#"{"action": "typing", "data": {"roomId": "\#(roomId)", "isTyping": true}}"#)
+            try await a.wait(for: "typing")
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(c.frames("messageCreated").isEmpty)
+            #expect(c.frames("typing").isEmpty)
+            #expect(b.frames("typing").isEmpty, "the typist does not get their own typing event")
+        }
+    }
+
+    @Test func badFramesGetErrorEvents() async throws {
+        try await TestServer().server.application().test(.live) { client in
+            let (alice, _) = try await TestServer.signIn("alice", client: client)
+            let probe = WebSocketProbe(url: "ws://127.0.0.1:\(try requireValue(client.port))/ws?token=\(alice)")
+            defer { probe.close() }
+            probe.send("not json")
+            probe.send(#"{"action": "fly", "data": {}}"#)
+            probe.send(#"{"action": "typing", "data": {"roomId": "r1", "isTyping": "yes"}}"#)
+            let errors = try await probe.wait(for: "error", count: 3).map { $0["data"] as? [String: Any] ?? [:] }
+            #expect(
+                errors.map { $0["code"] as? String } == ["validation_failed", "validation_failed", "validation_failed"])
+            #expect(errors[1]["action"] as? String == "fly")
+            #expect((errors[2]["errors"] as? [[String: String]])?.first?["pointer"] == "/data/isTyping")
+        }
+    }
+
+    @Test func upgradeNeedsAValidToken() async throws {
+        try await TestServer().server.application().test(.live) { client in
+            let plain = try await client.call(.get, "/ws")
+            #expect(plain.status == .unauthorized)
+            let probe = WebSocketProbe(url: "ws://127.0.0.1:\(try requireValue(client.port))/ws?token=forged")
+            await probe.finished()
+            #expect(probe.isEmpty)
+        }
+    }
+
+    @Test func presenceOnConnectAndDisconnect() async throws {
+        try await TestServer().server.application().test(.live) { client in
+            let port = try requireValue(client.port)
+            let (alice, _) = try await TestServer.signIn("alice", client: client)
+            let (bob, bobId) = try await TestServer.signIn("bob", client: client)
+            let a = WebSocketProbe(url: "ws://127.0.0.1:\(port)/ws?token=\(alice)")
+            defer { a.close() }
+            a.send(#"{"action": "ping"}"#)
+            try await a.wait(for: "pong")
+            let b = WebSocketProbe(url: "ws://127.0.0.1:\(port)/ws?token=\(bob)")
+            b.send(#"{"action": "ping"}"#)
+            try await b.wait(for: "pong")
+            let online = try await a.wait(for: "presence").last?["data"] as? [String: Any]
+            #expect(online?["userId"] as? String == bobId)
+            #expect(online?["status"] as? String == "online")
+            let users = try await client.call(.get, "/api/users", token: alice)
+            let statuses = ((users.body as? [String: Any])?["items"] as? [[String: Any]])?.map {
+                $0["status"] as? String
+            }
+            #expect(statuses == ["online", "online"])
+            b.close()
+            await b.finished()
+            let offline = try await a.wait(for: "presence", count: 3).last?["data"] as? [String: Any]
+            #expect(offline?["userId"] as? String == bobId)
+            #expect(offline?["status"] as? String == "offline")
+        }
+    }
+}
+
+/// The hub's queues, without sockets: a client that never drains is cut off, the others get everything.
+@Suite("Realtime hub")
+struct RealtimeHubTests {
+    @Test func aStalledConnectionDoesNotDelayOthers() async throws {
+        let service = ChatService(store: try SQLiteChatStore())
+        let hub = RealtimeHub(service: service, metrics: ServerMetrics(), queueLimit: 8)
+        let stalled = await hub.open(userId: "u-1")
+        let reader = await hub.open(userId: "u-2")
+        let drained = Task {
+            var count = 0
+            for await _ in reader.frames {
+                count += 1
+                if count == 100 { break }
+            }
+            return count
+        }
+        for index in 0..<100 {
+            await hub.deliver([
+                Delivery(.typing(roomId: "r", userId: "u-\(index)", isTyping: true), to: ["u-1", "u-2"])
+            ])
+            await Task.yield()
+        }
+        #expect(await drained.value == 100)
+        #expect(await hub.isOverflowed(stalled))
+        var buffered = 0
+        for await _ in stalled.frames { buffered += 1 }
+        #expect(buffered == 8, "the stalled queue stops at its limit and is finished")
+        #expect(await hub.isOverflowed(reader) == false)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import HummingbirdWSClient
+import Logging
+import Synchronization
+
+/// A WebSocket client for tests: records every text frame it receives and sends what it is given.
+final class WebSocketProbe: Sendable {
+    final class State: Sendable {
+        /// Text frames received, in order.
+        let received = Mutex<[String]>([])
+    }
+
+    let state = State()
+    private let outgoing: AsyncStream<String>.Continuation
+    private let task: Task<Void, any Error>
+
+    init(url: String) {
+        let (stream, continuation) = AsyncStream<String>.makeStream()
+        outgoing = continuation
+        let state = state
+        task = Task {
+            var logger = Logger(label: "probe")
+            logger.logLevel = .critical
+            _ = try await WebSocketClient.connect(url: url, logger: logger) { inbound, outbound, _ in
+                let writer = Task {
+                    for await text in stream { try await outbound.write(.text(text)) }
+                    try await outbound.close(.normalClosure, reason: nil)
+                }
+                defer { writer.cancel() }
+                for try await message in inbound.messages(maxSize: 1 << 20) {
+                    if case .text(let text) = message { state.received.withLock { $0.append(text) } }
+                }
+            }
+        }
+    }
+
+    func send(_ text: String) { outgoing.yield(text) }
+
+    func close() { outgoing.finish() }
+
+    var isEmpty: Bool { state.received.withLock { $0.isEmpty } }
+
+    /// The frames of `type` received so far.
+    func frames(_ type: String) -> [[String: Any]] {
+        state.received.withLock { $0 }.compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        .filter { $0["type"] as? String == type }
+    }
+
+    /// Waits until `count` frames of `type` have arrived (or fails after `seconds`).
+    @discardableResult
+    func wait(for type: String, count: Int = 1, seconds: Double = 5) async throws -> [[String: Any]] {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
+            let frames = frames(type)
+            if frames.count >= count { return frames }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw TestFailure("waited \(seconds) s for \(count) '\(type)' frames; got \(frames(type).count)")
+    }
+
+    /// Waits for the connection to end.
+    func finished() async { _ = try? await task.value }
+}
