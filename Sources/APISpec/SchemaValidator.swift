@@ -108,10 +108,12 @@ public struct SchemaValidator: Sendable {
         _ object: SpecObject, _ context: JSONSchema.ObjectContext, _ pointer: String, _ problems: inout [Problem],
         depth: Int
     ) {
-        for name in context.requiredProperties where !object.contains(name) {
+        let missing = context.requiredProperties.filter { !object.contains($0) }
+        for name in missing {
             problems.append(Problem(pointer: "\(pointer)/\(Self.escape(name))", message: "Is required."))
         }
-        if object.count < context.minProperties {
+        // OpenAPIKit counts required properties into minProperties; report it only when nothing is missing.
+        if missing.isEmpty, object.count < context.minProperties {
             problems.append(
                 Problem(pointer: pointer, message: "Must have at least \(context.minProperties) properties."))
         }

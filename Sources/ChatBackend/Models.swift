@@ -17,6 +17,17 @@ public struct User: Codable, Sendable, Equatable {
         self.status = status
         self.lastSeenAt = lastSeenAt
     }
+
+    enum CodingKeys: String, CodingKey { case id, username, displayName, status, lastSeenAt }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(username, forKey: .username)
+        try container.encode(displayName, forKey: .displayName)
+        try container.encode(status, forKey: .status)
+        try container.encode(lastSeenAt, forKey: .lastSeenAt)  // required and nullable in the contract
+    }
 }
 
 /// A room (conversation, channel, group) as one member sees it: `unreadCount` is theirs.

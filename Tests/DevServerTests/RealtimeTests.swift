@@ -150,3 +150,19 @@ struct RealtimeHubTests {
         #expect(await hub.isOverflowed(reader) == false)
     }
 }
+
+/// The frame checker the realtime tests rely on does catch a frame that breaks the protocol.
+@Suite("Spec checks of test traffic")
+struct SpecCheckerTests {
+    @Test func framesAndResponsesAreChecked() {
+        let checker = SpecResponseChecker.shared
+        #expect(checker.frameProblems(#"{"type": "pong", "data": {}}"#) == ["pong: /data/serverTime: Is required."])
+        #expect(checker.frameProblems(#"{"type": "nope", "data": {}}"#) == ["unknown event type 'nope'"])
+        #expect(
+            checker.problems(method: .get, uri: "/api/health", status: 200, body: Data(#"{"status": "ok"}"#.utf8))
+                == ["GET /health → 200: /version: Is required."])
+        #expect(
+            checker.problems(method: .get, uri: "/api/health", status: 418, body: Data())
+                == ["GET /health → 418: status not declared by the spec"])
+    }
+}

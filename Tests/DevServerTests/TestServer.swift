@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import Testing
 
 @testable import DevServer
 
@@ -86,6 +87,13 @@ extension TestClientProtocol {
         {
             response in
             let data = Data(buffer: response.body)
+            if uri.hasPrefix("/api/") {
+                for problem in SpecResponseChecker.shared.problems(
+                    method: method, uri: uri, status: response.status.code, body: data)
+                {
+                    Issue.record("response violates the spec: \(problem)")
+                }
+            }
             return (
                 response.status, response.headers, data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data)
             )

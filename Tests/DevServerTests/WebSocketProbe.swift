@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdWSClient
 import Logging
 import Synchronization
+import Testing
 
 /// A WebSocket client for tests: records every text frame it receives and sends what it is given.
 final class WebSocketProbe: Sendable {
@@ -28,7 +29,11 @@ final class WebSocketProbe: Sendable {
                 }
                 defer { writer.cancel() }
                 for try await message in inbound.messages(maxSize: 1 << 20) {
-                    if case .text(let text) = message { state.received.withLock { $0.append(text) } }
+                    guard case .text(let text) = message else { continue }
+                    for problem in SpecResponseChecker.shared.frameProblems(text) {
+                        Issue.record("frame violates the spec: \(problem)")
+                    }
+                    state.received.withLock { $0.append(text) }
                 }
             }
         }
