@@ -22,18 +22,18 @@ struct SpecResponseChecker {
         guard let operation = item.endpoints.first(where: { $0.method.rawValue == method.rawValue })?.operation else {
             return []
         }
-        let where_ = "\(method) \(template) → \(status)"
+        let place = "\(method) \(template) → \(status)"
         let declared =
             operation.responses.first { $0.key.rawValue == String(status) }
             ?? operation.responses.first { $0.key.rawValue == "default" }
         guard let declared, let response = try? document.components.lookup(declared.value) else {
-            return ["\(where_): status not declared by the spec"]
+            return ["\(place): status not declared by the spec"]
         }
         guard let schema = response.content[.json]?.contentValue?.schema else {
-            return body.isEmpty ? [] : ["\(where_): a body where the spec declares none"]
+            return body.isEmpty ? [] : ["\(place): a body where the spec declares none"]
         }
-        guard let node = try? SpecNode.parseJSON(body) else { return ["\(where_): body is not JSON"] }
-        return validator.validate(node, against: schema).map { "\(where_): \($0)" }
+        guard let node = try? SpecNode.parseJSON(body) else { return ["\(place): body is not JSON"] }
+        return validator.validate(node, against: schema).map { "\(place): \($0)" }
     }
 
     /// Problems of one server frame: its `type` must be an event of `x-chatsite-realtime`, its
