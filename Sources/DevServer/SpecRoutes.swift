@@ -16,6 +16,7 @@ struct SpecRoutes: Sendable {
     func register(on router: Router<ChatRequestContext>) {
         guard let document = spec.document else { return }
         for route in document.routes {
+            registerMethodNotAllowed(for: route, on: router)
             for endpoint in route.pathItem.endpoints {
                 let operation = endpoint.operation
                 let id = operation.operationId ?? "\(endpoint.method.rawValue) \(route.path.rawValue)"
@@ -53,6 +54,22 @@ struct SpecRoutes: Sendable {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// Methods the spec does not declare on a path get 405 with `Allow`, as API Gateway answers.
+    private func registerMethodNotAllowed(for route: OpenAPI.Document.Route, on router: Router<ChatRequestContext>) {
+        let declared = route.pathItem.endpoints.map { $0.method.rawValue }
+        let allow = declared.joined(separator: ", ")
+        let path = basePath + route.path.rawValue.replacing(/\{([^}]+)\}/) { ":" + $0.output.1 }
+        for method in [HTTPRequest.Method.get, .put, .post, .delete, .patch, .trace]
+        where !declared.contains(method.rawValue) {
+            router.on(RouterPath(path), method: method) { request, _ -> Response in
+                var error = APIError(
+                    .methodNotAllowed, "method_not_allowed", "\(request.method) is not allowed here; use \(allow).")
+                error.headers[.allow] = allow
+                throw error
             }
         }
     }
