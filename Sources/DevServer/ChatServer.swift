@@ -25,6 +25,8 @@ public struct ChatServer: Sendable {
         public var siteDirectory = "Site"
         /// Where the signing key is kept (beside the database); nil keeps it in memory.
         public var stateDirectory: String? = ".chatsite"
+        /// Seconds a WebSocket may stay silent before it is closed (API Gateway's idle timeout).
+        public var idleTimeout: Double = 600
 
         public init() {}
     }
@@ -93,6 +95,7 @@ public struct ChatServer: Sendable {
         )
         .register(on: router)
         AuthRoutes(auth: auth, service: service).register(on: router)
+        ConnectionsRoutes(hub: hub).register(on: router)
         router.get("/metrics") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
@@ -112,7 +115,8 @@ public struct ChatServer: Sendable {
         let realtimePath = spec.realtime?.path ?? "/ws"
         let socket = RealtimeSocket(
             auth: auth, hub: hub,
-            actions: RealtimeActions(spec: spec, service: service, hub: hub, sequencer: sequencer), logger: logger)
+            actions: RealtimeActions(spec: spec, service: service, hub: hub, sequencer: sequencer), logger: logger,
+            idleTimeout: options.idleTimeout)
         return Application(
             router: router(),
             server: .http1WebSocketUpgrade(

@@ -1,5 +1,6 @@
 import ChatBackend
 import Foundation
+import Synchronization
 
 /// Fans events out to open WebSocket connections. Each connection has its own bounded queue and
 /// writer task, so a slow or dead client never stalls the others; one that falls more than
@@ -8,13 +9,26 @@ public actor RealtimeHub {
     /// One open connection: whose it is, and its queue of frames to write.
     final class Connection: Sendable {
         let id: Int
+        /// The id API Gateway would give it (`L0SM9cOFvHcCIhw=`), for the `@connections` API.
+        let connectionId: String
         let userId: String
+        let connectedAt = Date()
+        let sourceIP: String
+        let userAgent: String
+        let lastActive = Mutex(Date())
+        /// Set by the `@connections` DELETE: the writer closes the socket when its queue ends.
+        let closedByServer = Mutex(false)
         let frames: AsyncStream<String>
         let continuation: AsyncStream<String>.Continuation
 
-        init(id: Int, userId: String, limit: Int) {
+        init(id: Int, userId: String, limit: Int, sourceIP: String, userAgent: String) {
             self.id = id
             self.userId = userId
+            self.sourceIP = sourceIP
+            self.userAgent = userAgent
+            var bytes = [UInt8](repeating: 0, count: 10)
+            for index in bytes.indices { bytes[index] = .random(in: 0...255) }
+            connectionId = Data(bytes).base64EncodedString()
             (frames, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingOldest(limit))
         }
     }
@@ -34,9 +48,10 @@ public actor RealtimeHub {
         self.queueLimit = queueLimit
     }
 
-    func open(userId: String) async -> Connection {
+    func open(userId: String, sourceIP: String = "127.0.0.1", userAgent: String = "") async -> Connection {
         nextId += 1
-        let connection = Connection(id: nextId, userId: userId, limit: queueLimit)
+        let connection = Connection(
+            id: nextId, userId: userId, limit: queueLimit, sourceIP: sourceIP, userAgent: userAgent)
         connections[connection.id] = connection
         byUser[userId, default: []].insert(connection.id)
         metrics.connectionOpened()
@@ -58,6 +73,29 @@ public actor RealtimeHub {
     }
 
     func isOverflowed(_ connection: Connection) -> Bool { overflowed.contains(connection.id) }
+
+    /// The open connection with an API Gateway-style id, for the `@connections` API.
+    func connection(_ connectionId: String) -> Connection? {
+        connections.values.first { $0.connectionId == connectionId }
+    }
+
+    /// Every open connection, oldest first.
+    var openConnections: [Connection] { connections.values.sorted { $0.id < $1.id } }
+
+    /// Posts raw data to one connection (`POST @connections/{id}`); false when it is gone.
+    func post(_ text: String, to connectionId: String) -> Bool {
+        guard let connection = connection(connectionId) else { return false }
+        enqueue(text, on: connection.id)
+        return true
+    }
+
+    /// Ends one connection from the server side (`DELETE @connections/{id}`); false when it is gone.
+    func disconnect(_ connectionId: String) -> Bool {
+        guard let connection = connection(connectionId) else { return false }
+        connection.closedByServer.withLock { $0 = true }
+        connection.continuation.finish()
+        return true
+    }
 
     /// Sends each event to its recipients' open connections.
     public func deliver(_ deliveries: [Delivery]) async {

@@ -12,6 +12,8 @@ struct RealtimeSocket: Sendable {
     let hub: RealtimeHub
     let actions: RealtimeActions
     let logger: Logger
+    /// Seconds without a client frame before the connection is closed (API Gateway: 10 minutes).
+    let idleTimeout: Double
 
     func shouldUpgrade(
         _ request: HTTPRequest, path: String
@@ -22,25 +24,40 @@ struct RealtimeSocket: Sendable {
         guard target?.path == path, let token = Self.token(request, target) else { return .dontUpgrade }
         guard let claims = try? await auth.verifyIDToken(token) else { return .dontUpgrade }
         let userId = claims.sub.value
+        let agent = request.headerFields[.userAgent] ?? ""
         return .upgrade([:]) { inbound, outbound, _ in
-            let connection = await hub.open(userId: userId)
+            let connection = await hub.open(userId: userId, userAgent: agent)
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await frame in connection.frames {
                         do { try await outbound.write(.text(frame)) } catch { break }
                     }
                     if await hub.isOverflowed(connection) {
-                        try? await outbound.close(
-                            .policyViolation, reason: "too slow: fell more than \(hub.queueLimit) events behind")
+                        let reason = "too slow: fell more than \(hub.queueLimit) events behind"
+                        try? await outbound.close(.policyViolation, reason: reason)
+                    } else if connection.closedByServer.withLock({ $0 }) {
+                        try? await outbound.close(.normalClosure, reason: "closed through @connections")
                     }
                 }
                 group.addTask {
                     do {
                         for try await message in inbound.messages(maxSize: 32 * 1024) {
+                            connection.lastActive.withLock { $0 = Date() }
                             if case .text(let text) = message { await actions.handle(text, from: connection) }
                         }
                     } catch {
                         logger.debug("websocket read ended", metadata: ["error": .string("\(error)")])
+                    }
+                }
+                group.addTask {
+                    // API Gateway closes a connection after `idleTimeout` without a frame from the client.
+                    while !Task.isCancelled {
+                        let idle = Date().timeIntervalSince(connection.lastActive.withLock { $0 })
+                        if idle >= idleTimeout {
+                            try? await outbound.close(.goingAway, reason: "idle for \(Int(idleTimeout)) s")
+                            return
+                        }
+                        try? await Task.sleep(for: .seconds(max(0.05, idleTimeout - idle)))
                     }
                 }
                 await group.next()

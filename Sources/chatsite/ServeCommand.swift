@@ -37,6 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The site folder.")
     var site = "Site"
 
+    @Option(help: "Seconds a WebSocket may stay silent before it is closed (API Gateway: 600).")
+    var idleTimeout: Double = 600
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel: Logger.Level = .info
 
@@ -59,6 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.reset = reset
         options.specPath = spec
         options.siteDirectory = site
+        options.idleTimeout = idleTimeout
         var logger = Logger(label: "chatsite")
         logger.logLevel = logLevel
         let server = try await ChatServer(options: options, spec: loaded, logger: logger)

@@ -166,3 +166,45 @@ struct SpecCheckerTests {
                 == ["GET /health → 418: status not declared by the spec"])
     }
 }
+
+/// The `@connections` management API and the idle timeout, as API Gateway has them.
+@Suite("Connections")
+struct ConnectionsTests {
+    @Test func manageConnectionsLikeAPIGateway() async throws {
+        try await TestServer().server.application().test(.live) { client in
+            let (alice, aliceId) = try await TestServer.signIn("alice", client: client)
+            let probe = WebSocketProbe(url: "ws://127.0.0.1:\(try requireValue(client.port))/ws?token=\(alice)")
+            probe.send(#"{"action": "ping"}"#)
+            try await probe.wait(for: "pong")
+            let list = try await client.call(.get, "/@connections")
+            let first = try requireValue((list.body as? [[String: String]])?.first)
+            #expect(first["UserId"] == aliceId)
+            let id = try requireValue(
+                first["ConnectionId"]?.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+            #expect(try await client.call(.get, "/@connections/\(id)").status == .ok)
+            let posted = try await client.call(
+                .post, "/@connections/\(id)",
+                json: #"{"type": "pong", "data": {"serverTime": "2026-01-01T00:00:00Z", "nonce": "mgmt"}}"#)
+            #expect(posted.status == .ok)
+            try await probe.wait(for: "pong", count: 2)
+            #expect(try await client.call(.delete, "/@connections/\(id)").status == .noContent)
+            await probe.finished()
+            #expect(try await client.call(.get, "/@connections/\(id)").status == .gone)
+        }
+    }
+
+    @Test func idleConnectionsAreClosed() async throws {
+        try await TestServer(idleTimeout: 0.3).server.application().test(.live) { client in
+            let (alice, _) = try await TestServer.signIn("alice", client: client)
+            let probe = WebSocketProbe(url: "ws://127.0.0.1:\(try requireValue(client.port))/ws?token=\(alice)")
+            probe.send(#"{"action": "ping"}"#)
+            try await probe.wait(for: "pong")
+            let started = ContinuousClock.now
+            await probe.finished()
+            #expect(ContinuousClock.now - started < .seconds(3))
+            try await Task.sleep(for: .milliseconds(100))
+            let open = try await client.call(.get, "/@connections").body as? [Any]
+            #expect(open?.isEmpty == true)
+        }
+    }
+}

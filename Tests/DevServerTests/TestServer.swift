@@ -18,8 +18,9 @@ struct TestServer {
 
     let server: ChatServer
 
-    init(port: Int = 0, site: String? = nil) async throws {
+    init(port: Int = 0, site: String? = nil, idleTimeout: Double = 600) async throws {
         var options = ChatServer.Options()
+        options.idleTimeout = idleTimeout
         options.store = .memory
         options.port = port
         options.siteDirectory = site ?? Self.packageRoot.appendingPathComponent("Site").path
