@@ -52,6 +52,13 @@ let package = Package(
         ),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .executableTarget(
+            name: "ServeBench",
+            dependencies: [
+                "DevServer", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ],
+            path: "Benchmarks/ServeBench"
+        ),
         .testTarget(name: "APISpecTests", dependencies: ["APISpec"]),
         .testTarget(name: "ChatBackendTests", dependencies: ["ChatBackend"]),
         .testTarget(
