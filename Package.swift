@@ -71,7 +71,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CLibXML2", "CCmark"]),
-        .testTarget(name: "ChatsiteTests", dependencies: ["DevServer"]),
+        .testTarget(
+            name: "ChatsiteTests",
+            dependencies: ["DevServer", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

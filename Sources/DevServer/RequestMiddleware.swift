@@ -21,7 +21,8 @@ struct RequestMiddleware<Context: RequestContext>: RouterMiddleware {
         head.headerFields[.requestID] = requestId
         let request = Request(head: head, body: input.body)
         var response: Response
-        if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
+        let isPreflight = request.method == .options && request.headers[.accessControlRequestMethod] != nil
+        if isPreflight {
             response = Response(status: .noContent)  // a CORS preflight
         } else {
             do {
@@ -46,16 +47,22 @@ struct RequestMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.requestID] = requestId
         Self.addCORS(to: &response.headers, request: request)
         let elapsed = ContinuousClock.now - started
-        metrics.countRequest(status: response.status.code)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        // The matched route's template keeps the label set small; unmatched paths share one label.
+        let route: String
+        switch context.endpointPath {
+        case .some("NotFound"): route = "unmatched"  // Hummingbird's name when no route matched
+        case .some(let path): route = path
+        case nil: route = isPreflight ? "preflight" : response.status == .notFound ? "unmatched" : "static"
+        }
+        metrics.countRequest(
+            method: request.method.rawValue, route: route, status: response.status.code, seconds: seconds)
         logger.info(
             "request",
             metadata: [
                 "request_id": .string(requestId), "method": .string(request.method.rawValue),
                 "path": .string(request.uri.path), "status": .stringConvertible(response.status.code),
-                "ms": .string(
-                    String(
-                        format: "%.2f",
-                        Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
+                "ms": .string(String(format: "%.2f", seconds * 1000)),
             ])
         return response
     }

@@ -1,5 +1,7 @@
 import DevServer
 import Foundation
+import HummingbirdWSClient
+import Logging
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -83,5 +85,39 @@ struct DurabilityTests {
         #expect(listed == 200)
         let items = (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["items"] as? [[String: Any]]
         #expect(items?.compactMap { $0["text"] as? String } == ["durable"])
+    }
+
+    @Test func sigtermClosesSocketsWithACloseFrameAndCheckpoints() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chatsite-term-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(#"{"users": [{"id": "u-a", "username": "ann"}]}"#.utf8).write(
+            to: folder.appendingPathComponent("seed.json"))
+        let (server, api) = try start(in: folder, seed: true)
+        defer { if server.isRunning { server.terminate() } }
+        let auth = try await LocalAuth(
+            issuer: "http://127.0.0.1:0", clientId: "chatsitelocal", keyFile: folder.path + "/.chatsite/signing-key.pem"
+        )
+        let token = try await auth.tokens(for: ("u-a", "ann", "ann@local.chatsite")).idToken
+        let socket = "ws://127.0.0.1:\(api.port!)/ws?token=\(token)"
+        let connected = AsyncStream<Void>.makeStream()
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let client = Task {
+            try await WebSocketClient.connect(url: socket, logger: logger) { inbound, _, _ in
+                connected.continuation.yield()
+                for try await _ in inbound {}
+            }
+        }
+        var iterator = connected.stream.makeAsyncIterator()
+        await iterator.next()
+        server.terminate()  // SIGTERM
+        server.waitUntilExit()
+        let close = try await client.value
+        #expect(close != nil, "a close frame, not a dropped connection")
+        #expect([.normalClosure, .goingAway].contains(close?.closeCode))
+        #expect(server.terminationStatus == 0)
+        let wal = folder.path + "/.chatsite/dev.sqlite-wal"
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+        #expect(walSize == 0, "the WAL is checkpointed into the database at shutdown")
     }
 }

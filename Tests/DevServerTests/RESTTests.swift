@@ -154,7 +154,18 @@ struct RESTTests {
             let metrics = try await client.execute(uri: "/metrics", method: .get) { response in
                 String(buffer: response.body)
             }
-            #expect(metrics.contains("chatsite_http_requests_total{status=\"404\"} 1"))
+            #expect(
+                metrics.contains("chatsite_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"} 1"))
+            let health = try await client.call(.get, "/api/health")
+            #expect(health.status == .ok)
+            let after = try await client.execute(uri: "/metrics", method: .get) { response in
+                String(buffer: response.body)
+            }
+            #expect(
+                after.contains("chatsite_http_requests_total{method=\"GET\",route=\"/api/health\",status=\"200\"} 1"))
+            #expect(
+                after.contains("chatsite_http_request_duration_seconds_count{method=\"GET\",route=\"/api/health\"} 1"))
+            #expect(after.contains("chatsite_ws_connections_opened_total 0"))
         }
     }
 
