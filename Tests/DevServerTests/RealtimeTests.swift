@@ -91,6 +91,44 @@ struct RealtimeTests {
         }
     }
 
+    @Test func cookieTokenAndReconnect() async throws {
+        try await TestServer().server.application().test(.live) { client in
+            let port = try requireValue(client.port)
+            let (alice, _) = try await TestServer.signIn("alice", client: client)
+            let (bob, bobId) = try await TestServer.signIn("bob", client: client)
+            let room = try await client.call(
+                .post, "/api/rooms", token: alice, json: #"{"name": "R", "members": ["\#(bobId)"]}"#)
+            let roomId = try requireValue((room.body as? [String: Any])?["id"] as? String)
+            // Bob connects with the token in a cookie, as a browser after the hosted sign-in does.
+            let first = WebSocketProbe(url: "ws://127.0.0.1:\(port)/ws", cookie: "theme=dark; id_token=\(bob)")
+            first.send(#"{"action": "ping"}"#)
+            try await first.wait(for: "pong")
+            _ = try await client.call(
+                .post, "/api/rooms/\(roomId)/messages", token: alice, json: #"{"clientId": "1", "text": "one"}"#)
+            try await first.wait(for: "messageCreated")
+            first.close()
+            await first.finished()
+            // Sent while bob is away; after reconnecting he catches up with `after` and gets what follows live.
+            let missed = try await client.call(
+                .post, "/api/rooms/\(roomId)/messages", token: alice, json: #"{"clientId": "2", "text": "two"}"#)
+            let second = WebSocketProbe(url: "ws://127.0.0.1:\(port)/ws?token=\(bob)")
+            defer { second.close() }
+            second.send(#"{"action": "ping"}"#)
+            try await second.wait(for: "pong")
+            let oneId = try requireValue(
+                (first.frames("messageCreated").first?["data"] as? [String: Any])?["id"] as? String)
+            let catchUp = try await client.call(.get, "/api/rooms/\(roomId)/messages?after=\(oneId)", token: bob)
+            let caughtUp = ((catchUp.body as? [String: Any])?["items"] as? [[String: Any]])?.compactMap {
+                $0["id"] as? String
+            }
+            #expect(caughtUp == [(missed.body as? [String: Any])?["id"] as? String].compactMap { $0 })
+            _ = try await client.call(
+                .post, "/api/rooms/\(roomId)/messages", token: alice, json: #"{"clientId": "3", "text": "three"}"#)
+            let live = try await second.wait(for: "messageCreated")
+            #expect(live.compactMap { ($0["data"] as? [String: Any])?["text"] as? String } == ["three"])
+        }
+    }
+
     @Test func presenceOnConnectAndDisconnect() async throws {
         try await TestServer().server.application().test(.live) { client in
             let port = try requireValue(client.port)

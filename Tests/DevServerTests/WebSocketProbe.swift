@@ -15,14 +15,17 @@ final class WebSocketProbe: Sendable {
     private let outgoing: AsyncStream<String>.Continuation
     private let task: Task<Void, any Error>
 
-    init(url: String) {
+    init(url: String, cookie: String? = nil) {
         let (stream, continuation) = AsyncStream<String>.makeStream()
         outgoing = continuation
         let state = state
         task = Task {
             var logger = Logger(label: "probe")
             logger.logLevel = .critical
-            _ = try await WebSocketClient.connect(url: url, logger: logger) { inbound, outbound, _ in
+            var configuration = WebSocketClientConfiguration()
+            if let cookie { configuration.additionalHeaders[.cookie] = cookie }
+            _ = try await WebSocketClient.connect(url: url, configuration: configuration, logger: logger) {
+                inbound, outbound, _ in
                 let writer = Task {
                     for await text in stream { try await outbound.write(.text(text)) }
                     try await outbound.close(.normalClosure, reason: nil)
