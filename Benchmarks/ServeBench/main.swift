@@ -132,7 +132,7 @@ struct ServeBench {
             )
         }
         // Let the last messages arrive.
-        let expected = total * (connections + 1)
+        let expected = total * connections  // the sender's own connection is not counted
         let deadline = Date().addingTimeInterval(10)
         while latencies.withLock({ $0.count }) < expected, Date() < deadline {
             try await Task.sleep(for: .milliseconds(50))

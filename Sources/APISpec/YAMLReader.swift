@@ -90,10 +90,7 @@ enum YAMLReader {
         }
     }
 
-    /// Whether `text` is already a JSON number (`-1.5e3` is; `.5`, `+1` and `1_000` are not).
-    static func isJSONNumber(_ text: String) -> Bool {
-        text.wholeMatch(of: /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/) != nil
-    }
+    static func isJSONNumber(_ text: String) -> Bool { SpecNode.isJSONNumber(text) }
 
     private static func scalarValue(_ scalar: Yams.Node.Scalar, tag: Tag.Name) -> SpecNode.Value {
         let text = scalar.string

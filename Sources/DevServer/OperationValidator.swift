@@ -108,7 +108,7 @@ struct OperationValidator: Sendable {
         }
         switch resolved.value {
         case .integer, .number:
-            return SpecNode(YAMLishNumber.isNumber(raw) ? .number(raw) : .string(raw), at: location)
+            return SpecNode(SpecNode.isJSONNumber(raw) ? .number(raw) : .string(raw), at: location)
         case .boolean:
             return SpecNode(raw == "true" ? .bool(true) : raw == "false" ? .bool(false) : .string(raw), at: location)
         case .array:
@@ -119,12 +119,5 @@ struct OperationValidator: Sendable {
         default:
             return SpecNode(.string(raw), at: location)
         }
-    }
-}
-
-/// Whether a parameter's text is a JSON number.
-enum YAMLishNumber {
-    static func isNumber(_ text: String) -> Bool {
-        text.wholeMatch(of: /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/) != nil
     }
 }

@@ -324,3 +324,12 @@ struct BadInputTests {
         #expect(spec.failed(strict: true))
     }
 }
+
+@Suite("JSON numbers")
+struct JSONNumberTests {
+    @Test(arguments: ["0", "-1", "12", "1.5", "-0.25e3", "1E+9", "10e-2"])
+    func numbers(text: String) { #expect(SpecNode.isJSONNumber(text)) }
+
+    @Test(arguments: ["", "-", "01", ".5", "5.", "+1", "1_000", "0x1F", "1e", "1.5.2", "NaN", " 1"])
+    func notNumbers(text: String) { #expect(!SpecNode.isJSONNumber(text)) }
+}

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import APISpec
 @testable import DevServer
 
 /// The realtime protocol against a live server on an ephemeral port.
@@ -244,5 +245,15 @@ struct ConnectionsTests {
             let open = try await client.call(.get, "/@connections").body as? [Any]
             #expect(open?.isEmpty == true)
         }
+    }
+}
+
+@Suite("Wire formats")
+struct WireFormatTests {
+    @Test func timestampsAreRFC3339WithMilliseconds() {
+        #expect(JSON.timestamp(Date(timeIntervalSince1970: 1_731_403_812.345)) == "2024-11-12T09:30:12.345Z")
+        #expect(JSON.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
+        #expect(JSON.timestamp(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59.500Z")
+        #expect(SchemaValidator.formatProblem(JSON.timestamp(Date()), "date-time") == nil)
     }
 }
