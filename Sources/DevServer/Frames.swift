@@ -21,14 +21,7 @@ enum Frames {
             struct Deleted: Encodable {
                 var roomId: String
                 var messageId: String
-                var threadId: String?
-                func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encode(roomId, forKey: .roomId)
-                    try container.encode(messageId, forKey: .messageId)
-                    try container.encode(threadId, forKey: .threadId)
-                }
-                enum CodingKeys: String, CodingKey { case roomId, messageId, threadId }
+                @ExplicitNull var threadId: String?
             }
             return Self.event(event.type, Deleted(roomId: roomId, messageId: messageId, threadId: threadId))
         case .roomDeleted(let roomId, let reason):
@@ -37,14 +30,7 @@ enum Frames {
             struct Presence: Encodable {
                 var userId: String
                 var status: User.Status
-                var lastSeenAt: Date?
-                func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encode(userId, forKey: .userId)
-                    try container.encode(status, forKey: .status)
-                    try container.encode(lastSeenAt, forKey: .lastSeenAt)
-                }
-                enum CodingKeys: String, CodingKey { case userId, status, lastSeenAt }
+                @ExplicitNull var lastSeenAt: Date?
             }
             return Self.event(event.type, Presence(userId: userId, status: status, lastSeenAt: lastSeenAt))
         case .typing(let roomId, let userId, let isTyping):
@@ -66,16 +52,7 @@ enum Frames {
             var message: String
             var requestId: String
             var errors: [ChatError.FieldError]?
-            var action: String?
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(code, forKey: .code)
-                try container.encode(message, forKey: .message)
-                try container.encode(requestId, forKey: .requestId)
-                try container.encodeIfPresent(errors, forKey: .errors)
-                try container.encode(action, forKey: .action)
-            }
-            enum CodingKeys: String, CodingKey { case code, message, requestId, errors, action }
+            @ExplicitNull var action: String?
         }
         return event(
             "error",

@@ -90,14 +90,7 @@ struct RealtimeActions: Sendable {
             struct ThreadsEvent: Encodable {
                 var roomId: String
                 var items: [ChatThread]
-                var nextCursor: String?
-                func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encode(roomId, forKey: .roomId)
-                    try container.encode(items, forKey: .items)
-                    try container.encode(nextCursor, forKey: .nextCursor)
-                }
-                enum CodingKeys: String, CodingKey { case roomId, items, nextCursor }
+                @ExplicitNull var nextCursor: String?
             }
             await hub.reply(
                 Frames.event("threads", ThreadsEvent(roomId: roomId, items: page.items, nextCursor: page.nextCursor)),
