@@ -88,7 +88,11 @@ public struct ChatServer: Sendable {
     public func router() -> Router<ChatRequestContext> {
         let router = Router(context: ChatRequestContext.self)
         router.middlewares.add(RequestMiddleware(metrics: metrics, logger: logger))
-        router.middlewares.add(StaticSite(root: options.siteDirectory))
+        let ownPaths = [
+            apiBasePath + "/", spec.realtime?.path ?? "/ws", "/oauth2/", "/login", "/logout", "/.well-known/",
+            "/@connections", "/metrics",
+        ]
+        router.middlewares.add(StaticSite(root: options.siteDirectory, excluding: ownPaths))
         SpecRoutes(
             spec: spec, basePath: apiBasePath, auth: auth,
             handlers: APIHandlers(service: service, hub: hub, sequencer: sequencer, config: clientConfig).table

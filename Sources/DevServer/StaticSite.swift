@@ -7,9 +7,12 @@ import Hummingbird
 /// variants and links that point outside are refused.
 struct StaticSite<Context: RequestContext>: RouterMiddleware {
     let root: String
+    /// Path prefixes the server's own routes own (the API, sign-in, …): never looked up on disk.
+    let excluded: [String]
 
-    init(root: String) {
+    init(root: String, excluding excluded: [String] = []) {
         self.root = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+        self.excluded = excluded
     }
 
     func handle(
@@ -17,7 +20,10 @@ struct StaticSite<Context: RequestContext>: RouterMiddleware {
     ) async throws
         -> Response
     {
-        guard request.method == .get || request.method == .head, let file = resolve(request.uri.path) else {
+        let path = request.uri.path
+        guard request.method == .get || request.method == .head, !excluded.contains(where: { path.hasPrefix($0) }),
+            let file = resolve(path)
+        else {
             return try await next(request, context)
         }
         let data = try Data(contentsOf: URL(fileURLWithPath: file))
