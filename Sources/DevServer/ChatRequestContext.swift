@@ -1,11 +1,8 @@
 import Hummingbird
 
-/// Per-request state: the caller once their token is verified, and what the spec validated.
+/// Per-request state for the dev server's router.
 public struct ChatRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The `sub` of the verified ID token.
-    public var userId: String?
-    public var request = ValidatedRequest()
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
