@@ -27,6 +27,8 @@ public struct ChatServer: Sendable {
         public var stateDirectory: String? = ".chatsite"
         /// Seconds a WebSocket may stay silent before it is closed (API Gateway's idle timeout).
         public var idleTimeout: Double = 600
+        /// Frames a WebSocket may fall behind before it is closed as too slow.
+        public var queueLimit = 512
 
         public init() {}
     }
@@ -60,7 +62,7 @@ public struct ChatServer: Sendable {
             store = try SQLiteChatStore(path: path)
         }
         service = ChatService(store: store)
-        hub = RealtimeHub(service: service, metrics: metrics)
+        hub = RealtimeHub(service: service, metrics: metrics, queueLimit: options.queueLimit)
         let keyFile = options.store == .memory ? nil : options.stateDirectory.map { $0 + "/signing-key.pem" }
         auth = try await LocalAuth(
             issuer: "http://\(options.host):\(options.port)", clientId: "chatsitelocal", keyFile: keyFile)

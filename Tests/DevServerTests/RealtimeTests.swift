@@ -66,6 +66,35 @@ struct RealtimeTests {
         }
     }
 
+    @Test func aStalledSocketIsCutOffAndDoesNotDelayOthers() async throws {
+        let test = try await TestServer(queueLimit: 8)
+        try await test.server.application().test(.live) { client in
+            let port = try requireValue(client.port)
+            let (alice, _) = try await TestServer.signIn("alice", client: client)
+            let (bob, bobId) = try await TestServer.signIn("bob", client: client)
+            let room = try await client.call(
+                .post, "/api/rooms", token: alice, json: #"{"name": "R", "members": ["\#(bobId)"]}"#)
+            let roomId = try requireValue((room.body as? [String: Any])?["id"] as? String)
+            let reader = WebSocketProbe(url: "ws://127.0.0.1:\(port)/ws?token=\(bob)")
+            defer { reader.close() }
+            reader.send(#"{"action": "ping"}"#)
+            try await reader.wait(for: "pong")
+            let stalled = try StalledSocket(port: port, token: bob)
+            let text = String(repeating: "x", count: 4000)
+            for index in 0..<1500 {
+                _ = try await client.call(
+                    .post, "/api/rooms/\(roomId)/messages", token: alice,
+                    json: #"{"clientId": "s\#(index)", "text": "\#(text)"}"#)
+            }
+            try await reader.wait(for: "messageCreated", count: 1500, seconds: 30)
+            let metrics = try await client.execute(uri: "/metrics", method: .get) { response in
+                String(buffer: response.body)
+            }
+            #expect(metrics.contains("chatsite_ws_slow_client_disconnects_total 1"))
+            _ = stalled
+        }
+    }
+
     @Test func badFramesGetErrorEvents() async throws {
         try await TestServer().server.application().test(.live) { client in
             let (alice, _) = try await TestServer.signIn("alice", client: client)
