@@ -92,7 +92,17 @@ struct ServeCommand: AsyncParsableCommand {
                 """
             FileHandle.standardOutput.write(Data(banner.utf8))
         }
-        try await application.runService()
+        do {
+            try await application.runService()
+        } catch {
+            server.close()
+            var message = "chatsite serve: cannot serve on \(host):\(configuredPort): \(error)"
+            if "\(error)".contains("Address already in use") {
+                message += "\n  another process listens there; stop it or pick another --port (0 picks a free one)"
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            throw ExitCode(1)
+        }
         server.close()
     }
 }

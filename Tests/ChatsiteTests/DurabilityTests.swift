@@ -120,4 +120,26 @@ struct DurabilityTests {
         let walSize = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
         #expect(walSize == 0, "the WAL is checkpointed into the database at shutdown")
     }
+
+    @Test func aTakenPortIsAClearError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chatsite-port-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (first, api) = try start(in: folder, seed: false)
+        defer { first.terminate() }
+        let second = Process()
+        second.executableURL = CommandLineTests.packageRoot.appendingPathComponent(".build/debug/chatsite")
+        second.arguments = [
+            "serve", "--store", "memory", "--port", String(api.port!),
+            "--spec", CommandLineTests.packageRoot.appendingPathComponent("OpenAPI/chat-api.yaml").path,
+        ]
+        let errors = Pipe()
+        second.standardError = errors
+        second.standardOutput = Pipe()
+        try second.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 1)
+        #expect(text.contains("cannot serve on 127.0.0.1:\(api.port!)"))
+        #expect(text.contains("another process listens there; stop it or pick another --port"))
+    }
 }
