@@ -22,7 +22,7 @@ let package = Package(
         .executableTarget(
             name: "chatsite",
             dependencies: [
-                "APISpec", "DevServer",
+                "APISpec", "DevServer", "SDKGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +34,11 @@ let package = Package(
                 .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
                 .product(name: "Yams", package: "Yams"),
             ]
+        ),
+        .target(
+            name: "SDKGenerator",
+            dependencies: ["APISpec", .product(name: "OpenAPIKit", package: "OpenAPIKit")],
+            resources: [.embedInCode("Runtime/runtime.js"), .embedInCode("Runtime/runtime.d.ts")]
         ),
         .target(
             name: "DevServer",
@@ -61,6 +66,10 @@ let package = Package(
         ),
         .testTarget(name: "APISpecTests", dependencies: ["APISpec"]),
         .testTarget(name: "ChatBackendTests", dependencies: ["ChatBackend"]),
+        .testTarget(
+            name: "SDKGeneratorTests", dependencies: ["SDKGenerator", "APISpec"],
+            exclude: ["js", "golden"]
+        ),
         .testTarget(
             name: "DevServerTests",
             dependencies: [

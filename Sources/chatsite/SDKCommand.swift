@@ -1,0 +1,84 @@
+import APISpec
+import ArgumentParser
+import Foundation
+import SDKGenerator
+
+/// `chatsite sdk --lang js --out DIR`: generate SDKs from the spec.
+struct SDKCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sdk",
+        abstract: "Generate the client SDKs from the API spec.",
+        discussion: """
+            --lang js writes a zero-dependency ES module SDK: index.js, index.d.ts, runtime.js, \
+            runtime.d.ts, package.json and README.md (with --apigateway also apigClient.js). Files \
+            already in the output folder that the SDK does not own are left alone. Exits 1 when the \
+            spec has errors; nothing is written then.
+            """
+    )
+
+    enum Language: String, ExpressibleByArgument, CaseIterable {
+        case js, swift, all
+    }
+
+    enum DateMode: String, ExpressibleByArgument, CaseIterable {
+        case date, string
+    }
+
+    @Option(help: "The SDK language: js, swift or all.")
+    var lang: Language
+
+    @Option(help: "The API spec.", completion: .file(extensions: ["yaml", "yml", "json"]))
+    var spec = "OpenAPI/chat-api.yaml"
+
+    @Option(help: "The output folder.", completion: .directory)
+    var out: String
+
+    @Option(help: "The JS package name (default: from the spec's title).")
+    var packageName: String?
+
+    @Option(help: "The JS package version (default: the spec's version when it is semver).")
+    var packageVersion: String?
+
+    @Option(help: "How date-time fields reach JavaScript: date (Date objects) or string.")
+    var dates = DateMode.date
+
+    @Flag(help: "Also emit apigClient.js, with API Gateway's console SDK method names and call shape.")
+    var apigateway = false
+
+    func validate() throws {
+        if lang != .js {
+            throw ValidationError(
+                "--lang \(lang.rawValue): the Swift client generator is not built yet; use --lang js")
+        }
+        if let packageName, packageName.wholeMatch(of: /(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*/) == nil {
+            throw ValidationError(
+                "--package-name '\(packageName)' is not a valid npm name: use lowercase letters, digits, '-', '.', '_'")
+        }
+    }
+
+    func run() throws {
+        let loaded = SpecLoader().load(path: spec)
+        let problems = loaded.diagnostics.filter { $0.severity == .error }
+        guard let document = loaded.document, problems.isEmpty else {
+            let text = loaded.diagnostics.map { "\($0)\n" }.joined()
+            FileHandle.standardError.write(
+                Data((text + "chatsite sdk: \(spec) has errors; nothing was written\n").utf8))
+            throw ExitCode(1)
+        }
+        let model = ModelTranslator().translate(document, realtime: loaded.realtime)
+        let options = JSOptions(
+            packageName: packageName, packageVersion: packageVersion, dates: dates == .date,
+            apiGatewayFacade: apigateway)
+        let files = JSGenerator(options: options).generate(model)
+        do {
+            try GeneratedFile.write(files, to: out)
+        } catch {
+            FileHandle.standardError.write(
+                Data("chatsite sdk: cannot write to \(out): \(error.localizedDescription)\n".utf8))
+            throw ExitCode(1)
+        }
+        print(
+            "Wrote the JavaScript SDK for \(model.title) \(model.version) to \(out): \(model.operations.count) operations, \(model.types.count) types, \(files.count) files."
+        )
+    }
+}
