@@ -9,11 +9,12 @@ struct APIHandlers: Sendable {
     let service: ChatService
     let hub: RealtimeHub
     let sequencer: EventSequencer
-    let config: ClientConfig
+    /// Asked per request: the server's port is known only once it listens (`--port 0`).
+    let config: @Sendable () async -> ClientConfig
 
     var table: [String: Handler] {
         [
-            "getConfig": { _, _ in try JSON.response(config) },
+            "getConfig": { _, _ in try JSON.response(await config()) },
             "getHealth": { _, _ in try JSON.response(["status": "ok", "version": ServerInfo.version]) },
             "getMe": { _, caller in try JSON.response(try await service.me(caller!)) },
             "listUsers": { request, _ in

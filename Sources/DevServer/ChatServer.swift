@@ -40,6 +40,8 @@ public struct ChatServer: Sendable {
     public let hub: RealtimeHub
     public let metrics = ServerMetrics()
     let sequencer = EventSequencer()
+    /// The port the server really listens on, which differs from `options.port` when that is 0.
+    let boundPort = BoundPort()
     let store: SQLiteChatStore
     let logger: Logger
 
@@ -77,13 +79,13 @@ public struct ChatServer: Sendable {
         return path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 
-    var baseURL: String { "http://\(options.host):\(options.port)" }
-
-    var clientConfig: ClientConfig {
-        ClientConfig(
+    func clientConfig() async -> ClientConfig {
+        let hostPort = "\(options.host):\(await boundPort.value ?? options.port)"
+        let baseURL = "http://" + hostPort
+        return ClientConfig(
             region: "us-east-1", userPoolId: "us-east-1_chatsitelocal", userPoolClientId: auth.clientId,
             cognitoDomain: baseURL, redirectUri: baseURL + "/", apiUrl: baseURL + apiBasePath,
-            websocketUrl: "ws://\(options.host):\(options.port)" + (spec.realtime?.path ?? "/ws"))
+            websocketUrl: "ws://\(hostPort)" + (spec.realtime?.path ?? "/ws"))
     }
 
     /// The HTTP router: API routes from the spec, sign-in, metrics and the static site.
@@ -131,7 +133,10 @@ public struct ChatServer: Sendable {
                 try await socket.shouldUpgrade(request, path: realtimePath)
             },
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "chatsite"),
-            onServerRunning: onServerRunning,
+            onServerRunning: { [boundPort] channel in
+                if let port = channel.localAddress?.port { await boundPort.set(port) }
+                await onServerRunning(channel)
+            },
             logger: logger)
     }
 
@@ -139,4 +144,11 @@ public struct ChatServer: Sendable {
     public func close() {
         try? store.checkpoint()
     }
+}
+
+/// The port a running server listens on.
+actor BoundPort {
+    private(set) var value: Int?
+
+    func set(_ port: Int) { value = port }
 }

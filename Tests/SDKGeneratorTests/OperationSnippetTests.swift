@@ -43,7 +43,7 @@ struct OperationSnippetTests {
         #expect(sdk.declaration("GetItemArgs").contains("  id: string[];"))
         #expect(
             sdk.dts.contains(
-                "export declare function getItem(client: Client, args: GetItemArgs, options?: CallOptions & { raw?: false }): Promise<void>;"
+                "export declare function getItem(client: Client, args: GetItemArgs, options?: RequestOptions & { raw?: false }): Promise<void>;"
             ))
         #expect(sdk.jsLine("export const BASE_URL") == #"export const BASE_URL = "https://api.example.com/v1";"#)
     }
@@ -92,7 +92,7 @@ struct OperationSnippetTests {
                 const $upload = { id: "upload", method: "POST", path: "/upload", body: "multipart", type: "multipart/form-data", security: [], binary: true };
                 """)
         #expect(sdk.jsLine("const $sendForm").contains(#"body: "form", type: "application/x-www-form-urlencoded""#))
-        #expect(sdk.dts.contains("options?: CallOptions & { raw?: false }): Promise<Blob>;"))
+        #expect(sdk.dts.contains("options?: RequestOptions & { raw?: false }): Promise<Blob>;"))
         #expect(sdk.dts.contains("export type SendFormRaw = RawResponse<200, string>;"))
         #expect(sdk.declaration("UploadArgs").contains("  body?: {\n    file?: Blob;\n  };"))
     }
@@ -120,7 +120,7 @@ struct OperationSnippetTests {
         #expect(sdk.jsLine("const $either").hasSuffix(#"security: [["key"], ["basic"], []] };"#))
         #expect(sdk.jsLine("const $byDefault").hasSuffix(#"security: [["token"]] };"#))
         #expect(sdk.jsLine("  key:") == #"  key: { type: "apiKey", in: "query", name: "api_key" },"#)
-        #expect(sdk.dts.contains("  token?: Credential;\n  basic?: BasicCredential;\n  key?: Credential;\n}"))
+        #expect(sdk.dts.contains("  token?: Credential<string>;\n  basic?: Credential<BasicCredential>;\n  key?: Credential<string>;\n}"))
     }
 
     @Test func cursorPagesAndIdempotentPosts() throws {

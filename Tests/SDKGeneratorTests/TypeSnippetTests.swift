@@ -119,7 +119,7 @@ struct TypeSnippetTests {
                 }
                 """)
         #expect(sdk.dts.contains("  body: UserInput;"))
-        #expect(sdk.dts.contains("options?: CallOptions & { raw?: false }): Promise<User>;"))
+        #expect(sdk.dts.contains("options?: RequestOptions & { raw?: false }): Promise<User>;"))
     }
 
     @Test func datesCanStayStrings() throws {

@@ -6,13 +6,13 @@ struct DTSRenderer {
         var out = CodeWriter()
         out.line("// \(JS.commentSafe(JSRenderer.banner(module)))")
         out.line(
-            "import type { BasicCredential, CallOptions, Client, ClientConfig, Credential, RawResponse, RealtimeOptions } from \"./runtime.js\";"
+            "import type { BasicCredential, Client, ClientConfig, Credential, RawResponse, RealtimeOptions, RequestOptions } from \"./runtime.js\";"
         )
         out.line("import { Realtime } from \"./runtime.js\";")
         out.line()
         out.line("export { ApiError } from \"./runtime.js\";")
         out.line(
-            "export type { BasicCredential, CallOptions, Client, ClientConfig, Credential, RawResponse, RealtimeOptions } from \"./runtime.js\";"
+            "export type { BasicCredential, Client, ClientConfig, Credential, RawResponse, RealtimeOptions, RequestOptions } from \"./runtime.js\";"
         )
         out.line()
         out.docComment(["The API's default base URL: the spec's first server."])
@@ -85,18 +85,18 @@ struct DTSRenderer {
         out.line()
         out.docComment(operation.docs)
         out.line(
-            "export declare function \(operation.name)(client: Client, \(args), options?: CallOptions & { raw?: false }): Promise<\(operation.successType)>;"
+            "export declare function \(operation.name)(client: Client, \(args), options?: RequestOptions & { raw?: false }): Promise<\(operation.successType)>;"
         )
         // A required parameter cannot follow an optional one: the raw overload spells `| undefined`.
         let rawArgs = operation.hasRequiredArgs ? args : "args: \(argsType) | undefined"
         out.line(
-            "export declare function \(operation.name)(client: Client, \(rawArgs), options: CallOptions & { raw: true }): Promise<\(operation.rawTypeName)>;"
+            "export declare function \(operation.name)(client: Client, \(rawArgs), options: RequestOptions & { raw: true }): Promise<\(operation.rawTypeName)>;"
         )
         if operation.pagination != nil {
             out.line()
             out.docComment(["Every page of `\(operation.name)`."])
             out.line(
-                "export declare function \(operation.name)Pages(client: Client, \(args), options?: CallOptions): AsyncGenerator<\(operation.successType), void, undefined>;"
+                "export declare function \(operation.name)Pages(client: Client, \(args), options?: RequestOptions): AsyncGenerator<\(operation.successType), void, undefined>;"
             )
         }
     }

@@ -126,12 +126,12 @@ struct JSTranslator {
     private func schemes() -> [(name: String, literal: String, tsCredential: String, description: String?)] {
         model.securitySchemes.map { scheme in
             switch scheme.kind {
-            case .bearer: (scheme.name, "{ type: \"bearer\" }", "Credential", scheme.description)
-            case .basic: (scheme.name, "{ type: \"basic\" }", "BasicCredential", scheme.description)
+            case .bearer: (scheme.name, "{ type: \"bearer\" }", "Credential<string>", scheme.description)
+            case .basic: (scheme.name, "{ type: \"basic\" }", "Credential<BasicCredential>", scheme.description)
             case .apiKey(let location, let name):
                 (
                     scheme.name, "{ type: \"apiKey\", in: \(JS.string(location)), name: \(JS.string(name)) }",
-                    "Credential",
+                    "Credential<string>",
                     scheme.description
                 )
             }

@@ -44,7 +44,9 @@ describe("system and users", () => {
   test("config and health need no token", async () => {
     const anonymous = sdk.createClient({ baseUrl: api });
     const config = await sdk.getConfig(anonymous);
-    assert.match(config.websocketUrl, /^ws:\/\/127\.0\.0\.1:\d+\/ws$/);
+    // The server listens on an ephemeral port; its config names that port, not 0.
+    assert.equal(config.websocketUrl, origin.replace("http:", "ws:") + "/ws");
+    assert.equal(config.apiUrl, api);
     assert.equal((await sdk.getHealth(anonymous)).status, "ok");
   });
 
@@ -176,6 +178,8 @@ describe("messages and threads", () => {
 /** A proxy in front of the server that answers the first `failures` requests with 503. */
 function flakyProxy(failures, delayMs = 0) {
   const seen = [];
+  const upstreams = [];
+  const timers = [];
   const server = http.createServer((request, response) => {
     seen.push(request.method);
     if (seen.length <= failures) {
@@ -183,20 +187,26 @@ function flakyProxy(failures, delayMs = 0) {
       response.end(JSON.stringify({ code: "internal", message: "try again", requestId: "proxy" }));
       return;
     }
-    setTimeout(() => {
-      const upstream = http.request(api + request.url, { method: request.method, headers: { ...request.headers, host: new URL(api).host } }, (reply) => {
+    timers.push(setTimeout(() => {
+      const upstream = http.request(api + request.url, { agent: false, method: request.method, headers: { ...request.headers, host: new URL(api).host, connection: "close" } }, (reply) => {
         response.writeHead(reply.statusCode, reply.headers);
         reply.pipe(response);
       });
+      upstreams.push(upstream);
       request.pipe(upstream);
-    }, delayMs);
+    }, delayMs));
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, seen, url: `http://127.0.0.1:${server.address().port}` })));
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, seen, upstreams, timers, url: `http://127.0.0.1:${server.address().port}` })));
 }
 
 describe("retries, timeouts and cancellation", () => {
   const servers = [];
-  after(() => servers.forEach((proxy) => proxy.server.close()));
+  after(() => servers.forEach((proxy) => {
+    proxy.timers.forEach(clearTimeout);
+    proxy.upstreams.forEach((upstream) => upstream.destroy());
+    proxy.server.closeAllConnections();
+    proxy.server.close();
+  }));
 
   test("idempotent requests are retried after 503, honouring Retry-After", async () => {
     const proxy = await flakyProxy(2);
@@ -241,7 +251,11 @@ describe("retries, timeouts and cancellation", () => {
 describe("realtime", () => {
   test("two members see each other's messages; a non-member sees nothing", async () => {
     const config = await sdk.getConfig(alice);
-    const connect = (tokens) => new sdk.RealtimeClient({ url: config.websocketUrl, token: tokens.id_token, reconnect: false });
+    // Node's fetch and WebSocket share one connection pool, and the dev server (Hummingbird)
+    // upgrades only a connection's first request: "localhost" gives the sockets a pool of their own.
+    // Browsers open WebSockets on connections of their own; on AWS the two APIs are separate hosts.
+    const url = config.websocketUrl.replace("127.0.0.1", "localhost");
+    const connect = (tokens) => new sdk.RealtimeClient({ url, token: tokens.id_token, reconnect: false });
     const aliceSocket = connect(aliceTokens);
     const bobSocket = connect(bobTokens);
     const outsiderTokens = await signIn(`dave-${run}`);
