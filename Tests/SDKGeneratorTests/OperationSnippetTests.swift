@@ -120,7 +120,10 @@ struct OperationSnippetTests {
         #expect(sdk.jsLine("const $either").hasSuffix(#"security: [["key"], ["basic"], []] };"#))
         #expect(sdk.jsLine("const $byDefault").hasSuffix(#"security: [["token"]] };"#))
         #expect(sdk.jsLine("  key:") == #"  key: { type: "apiKey", in: "query", name: "api_key" },"#)
-        #expect(sdk.dts.contains("  token?: Credential<string>;\n  basic?: Credential<BasicCredential>;\n  key?: Credential<string>;\n}"))
+        #expect(
+            sdk.dts.contains(
+                "  token?: Credential<string>;\n  basic?: Credential<BasicCredential>;\n  key?: Credential<string>;\n}")
+        )
     }
 
     @Test func cursorPagesAndIdempotentPosts() throws {

@@ -42,7 +42,7 @@ struct TypeSnippetTests {
                 """, version: "3.0.3"))
         #expect(sdk.declaration("Status") == #"export type Status = "online" | "offline" | null;"#)
         #expect(sdk.declaration("Tags") == "export type Tags = string[];")
-        #expect(sdk.declaration("Counts") == "export type Counts = Record<string, number>;")
+        #expect(sdk.declaration("Counts") == "export type Counts = { [key: string]: number };")
         #expect(sdk.declaration("Loose") == "export interface Loose {\n  a?: string;\n  [key: string]: unknown;\n}")
         #expect(sdk.declaration("Pair") == "export type Pair = Array<string | number>;")
     }

@@ -24,7 +24,8 @@ struct TSTypes {
         case .array(let item):
             let inner = render(item, view, indent: indent)
             return Self.isSimple(inner) ? inner + "[]" : "Array<\(inner)>"
-        case .map(let value): return "Record<string, \(render(value, view, indent: indent))>"
+        // An index signature rather than `Record<…>`, which a recursive alias may not reference.
+        case .map(let value): return "{ [key: string]: \(render(value, view, indent: indent)) }"
         case .object(let object): return objectLiteral(object, view, indent: indent)
         case .named(let name):
             if view == .request, let input = inputNames[name] { return input }

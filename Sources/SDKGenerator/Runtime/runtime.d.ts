@@ -57,14 +57,16 @@ export interface RetryOptions {
 }
 
 /** The configuration a user passes to the generated client. */
-export interface ClientConfig {
+export interface ClientConfig<
+  Auth = { [schemeName: string]: Credential<string> | Credential<BasicCredential> }
+> {
   /** The API's base URL; defaults to the spec's first server. A trailing slash is removed. */
   baseUrl?: string
   /**
    * Credentials by security scheme name: a string (bearer, apiKey) or `{ username, password }`
    * (basic), or a function returning one.
    */
-  auth?: { [schemeName: string]: Credential<string> | Credential<BasicCredential> }
+  auth?: Auth
   /** Headers sent with every request. */
   headers?: Record<string, string>
   /** The fetch to use; defaults to `globalThis.fetch`. */
@@ -82,7 +84,7 @@ export interface ClientConfig {
 export interface Client {
   /** The base URL in use, without a trailing slash. */
   readonly baseUrl: string
-  readonly config: ClientConfig
+  readonly config: ClientConfig<unknown>
   readonly schemes: { readonly [schemeName: string]: SecurityScheme }
   readonly dates: DateTable | null
   readonly fetch: typeof fetch | undefined
@@ -90,7 +92,7 @@ export interface Client {
 
 /** Builds a client. */
 export function createClient(
-  config: ClientConfig | undefined,
+  config: ClientConfig<unknown> | undefined,
   schemes: { readonly [schemeName: string]: SecurityScheme },
   defaultBaseUrl: string,
   dates: DateTable | null
@@ -155,18 +157,20 @@ export interface RequestOptions {
   retry?: boolean | RetryOptions
 }
 
-interface RawResponseBase {
-  status: number
+/**
+ * What a call with `raw: true` resolves to. Generated SDKs type it per status code, as a union of
+ * `RawResponse<200, Room> | RawResponse<404, ErrorModel> | …`, so checking `status` narrows `data`.
+ */
+export interface RawResponse<S extends number = number, T = unknown> {
+  status: S
+  /** Whether the status is 2xx. */
+  ok: boolean
+  data: T
   headers: Headers
   /** From x-request-id, x-amzn-requestid or x-amz-apigw-id. */
   requestId: string | undefined
   response: Response
 }
-
-/** What a call with `raw: true` resolves to. */
-export type RawResponse<T> =
-  | (RawResponseBase & { ok: true; data: T })
-  | (RawResponseBase & { ok: false; data: unknown })
 
 /**
  * Sends one operation. Resolves to the 2xx body (parsed JSON, text, a Blob, or undefined when empty)
@@ -183,13 +187,13 @@ export function request<T = unknown>(
   op: Operation,
   args: Record<string, unknown> | undefined,
   options: RequestOptions & { raw: true }
-): Promise<RawResponse<T>>
+): Promise<RawResponse<number, T | unknown>>
 export function request<T = unknown>(
   client: Client,
   op: Operation,
   args?: Record<string, unknown>,
   options?: RequestOptions
-): Promise<T | RawResponse<T>>
+): Promise<T | RawResponse<number, T | unknown>>
 
 /** A non-2xx response. */
 export class ApiError extends Error {
@@ -285,15 +289,16 @@ export interface RealtimeProtocol {
  * `const { send } = rt`); a subclass may add methods but must not override these.
  */
 export class Realtime<
-  Events extends Record<string, unknown> = Record<string, any>,
-  Actions extends Record<string, unknown> = Record<string, any>
+  Events extends object = Record<string, any>,
+  Actions extends object = Record<string, any>
 > {
   constructor(options: RealtimeOptions, protocol?: RealtimeProtocol)
   /** "idle" before connect(), "connecting" (also while waiting to reconnect), "open", "closed". */
   readonly state: "idle" | "connecting" | "open" | "closed"
   /**
    * Opens the connection; resolves when open. With reconnect off it rejects if the attempt closes
-   * before opening; with reconnect on it waits for the first successful attempt.
+   * before opening; with reconnect on it waits for the first successful attempt. A close() before
+   * then leaves it pending.
    */
   connect(): Promise<void>
   /** Sends an action now when open, else queues it (throws when the queue is full). */
@@ -306,6 +311,9 @@ export class Realtime<
   /** Every event. */
   on(type: "*", handler: <T extends keyof Events & string>(type: T, data: Events[T]) => void): () => void
   on<T extends keyof Events & string>(type: T, handler: (data: Events[T]) => void): () => void
-  /** Closes the connection and stops reconnecting; queued frames are dropped. */
+  /**
+   * Closes the connection (code 1000 or 3000-4999) and stops reconnecting; queued frames are
+   * dropped. Resolves once the socket has closed.
+   */
   close(code?: number, reason?: string): Promise<void>
 }

@@ -5,7 +5,7 @@ const enc = encodeURIComponent
 const str = (v) => (v instanceof Date ? v.toISOString() : String(v))
 // A plain object (not an array, Date, Blob, ...).
 const isObj = (v) => v?.constructor == Object
-const reqId = (h) => ["x-request-id", "x-amzn-requestid", "x-amz-apigw-id"].map((k) => h.get(k)).find((v) => v)
+const reqId = (h) => h.get("x-request-id") ?? h.get("x-amzn-requestid") ?? h.get("x-amz-apigw-id") ?? undefined
 // Copies headers (any HeadersInit) onto a Headers object, overriding case-insensitively.
 const merge = (h, o) => new Headers(o).forEach((v, k) => h.set(k, v))
 // Resolves after `ms`; rejects when the signal aborts first (request() rethrows its reason).
@@ -22,9 +22,10 @@ export class ApiError extends Error {
     const m = body?.message ?? body?.error?.message
     const { status, headers } = response
     super(`${operationId}: HTTP ${status}` + (typeof m == "string" ? ": " + m : ""))
-    Object.assign(this, { name: "ApiError", status, body, operationId, requestId: reqId(headers), headers, response })
+    Object.assign(this, { status, body, operationId, requestId: reqId(headers), headers, response })
   }
 }
+ApiError.prototype.name = "ApiError" // on the prototype, so that stack traces show it too
 
 export function createClient(config = {}, schemes, defaultBaseUrl = "", dates = null) {
   const baseUrl = (config.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "")
@@ -329,7 +330,7 @@ export class Realtime {
 
     this.close = (code = 1000, reason = "") => {
       const socket = ws
-      const wait = socket?.readyState < 3 // a socket still connecting has nothing to wait for
+      const wait = socket?.readyState == 1 // a socket still connecting has nothing to wait for
       clearTimeout(timer)
       clearInterval(beats)
       queue = []
