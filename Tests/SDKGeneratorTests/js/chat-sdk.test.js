@@ -280,3 +280,21 @@ describe("realtime", () => {
     await Promise.all([aliceSocket.close(), bobSocket.close(), outsider.close()]);
   });
 });
+
+describe("API Gateway console SDK facade (apigClient.js)", () => {
+  test("console-SDK names and call shape, with the raw ID token in Authorization", async () => {
+    const { apigClientFactory } = await import(pathToFileURL(join(process.env.CHATSITE_SDK, "apigClient.js")).href);
+    const apig = apigClientFactory.newClient({ invokeUrl: api });
+    const auth = { headers: { Authorization: aliceTokens.id_token } }; // no "Bearer ", as Chatify sends it
+    const room = await apig.roomsRoomIdGet({ roomId: ids.room }, undefined, auth);
+    assert.equal(room.status, 200);
+    assert.equal(room.data.id, ids.room);
+    const sent = await apig.roomsRoomIdMessagesPost({ roomId: ids.room }, { clientId: `apig-${run}`, text: "via apig" }, auth);
+    assert.equal(sent.status, 201);
+    const page = await apig.roomsRoomIdMessagesGet({ roomId: ids.room }, undefined, { ...auth, queryParams: { limit: "1" } });
+    assert.deepEqual(page.data.items.map((m) => m.id), [sent.data.id]);
+    const error = await apig.roomsRoomIdGet({ roomId: "nope" }, undefined, auth).catch((e) => e);
+    assert.equal(error.response.status, 404);
+    assert.equal(error.response.data.code, "not_found");
+  });
+});
