@@ -103,22 +103,8 @@ struct DTSRenderer {
 
     private func render(_ realtime: JSRealtime, _ out: inout CodeWriter) {
         out.line()
-        out.docComment(["The data of each server event, by event type."])
-        out.block("export interface RealtimeEvents {") { out in
-            for event in realtime.events {
-                out.docComment(event.docs)
-                out.line("\(JS.propertyKey(event.name)): \(event.type);")
-            }
-        }
-        out.line()
-        out.docComment(["The data of each client action, by action name."])
-        out.block("export interface RealtimeActions {") { out in
-            for action in realtime.actions {
-                out.docComment(action.docs)
-                out.line("\(JS.propertyKey(action.name)): \(action.type);")
-            }
-        }
-        out.line()
+        messageMap("RealtimeEvents", "The data of each server event, by event type.", realtime.events, &out)
+        messageMap("RealtimeActions", "The data of each client action, by action name.", realtime.actions, &out)
         out.docComment(["The realtime (WebSocket) client, typed by the spec's actions and events."])
         out.block("export declare class RealtimeClient extends Realtime<RealtimeEvents, RealtimeActions> {") { out in
             out.line("constructor(options: RealtimeOptions);")
@@ -128,5 +114,19 @@ struct DTSRenderer {
                     "\(JS.propertyKey(action.method))(data\(action.dataOptional ? "?" : ""): \(action.type)): void;")
             }
         }
+    }
+
+    /// An interface mapping each realtime message's name to the type of its data.
+    private func messageMap(
+        _ name: String, _ summary: String, _ messages: [JSRealtime.Message], _ out: inout CodeWriter
+    ) {
+        out.docComment([summary])
+        out.block("export interface \(name) {") { out in
+            for message in messages {
+                out.docComment(message.docs)
+                out.line("\(JS.propertyKey(message.name)): \(message.type);")
+            }
+        }
+        out.line()
     }
 }
