@@ -77,8 +77,17 @@ struct SDKCommand: ParsableCommand {
                 Data("chatsite sdk: cannot write to \(out): \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
         }
+        // Like a compiler's -disable-free: the process ends now, so skip freeing the big document
+        // and model trees.
+        _ = Unmanaged.passRetained(Keep((loaded, model, files)))
         print(
             "Wrote the JavaScript SDK for \(model.title) \(model.version) to \(out): \(model.operations.count) operations, \(model.types.count) types, \(files.count) files."
         )
     }
+}
+
+/// Holds values past the end of a command so that their memory is never freed.
+private final class Keep<T> {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

@@ -215,7 +215,7 @@ struct JSTranslator {
     static func paragraphs(_ text: String?) -> [String] {
         guard let text else { return [] }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0).replacingOccurrences(of: "\t", with: "  ").trimmingTrailingWhitespace()
+            String($0.contains("\t") ? $0.replacing("\t", with: "  ") : $0).trimmingTrailingWhitespace()
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines
