@@ -37,7 +37,7 @@ let package = Package(
         ),
         .target(
             name: "SDKGenerator",
-            dependencies: ["APISpec", .product(name: "OpenAPIKit", package: "OpenAPIKit")],
+            dependencies: ["APISpec"],
             resources: [.embedInCode("Runtime/runtime.js"), .embedInCode("Runtime/runtime.d.ts")]
         ),
         .target(

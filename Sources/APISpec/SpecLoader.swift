@@ -14,8 +14,10 @@ public struct SpecLoader: Sendable {
 
     public init() {}
 
-    /// Loads the file at `path`; diagnostics name it as given.
-    public func load(path: String) -> LoadedSpec {
+    /// Loads the file at `path`; diagnostics name it as given. With `decode: false` the document
+    /// stops at the checked, bundled (and for Swagger 2.0 upgraded) tree, `root`: the SDK
+    /// generators read that, and skip OpenAPIKit's decoding, the slowest step of a load.
+    public func load(path: String, decode: Bool = true) -> LoadedSpec {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -23,11 +25,11 @@ public struct SpecLoader: Sendable {
             return LoadedSpec(
                 file: path, diagnostics: [Diagnostic(.error, "cannot read the spec: \(reason)", file: path)])
         }
-        return load(data, path: path)
+        return load(data, path: path, decode: decode)
     }
 
     /// Loads `data`, read from `path` (which names it in diagnostics and anchors relative `$ref`s).
-    public func load(_ data: Data, path: String) -> LoadedSpec {
+    public func load(_ data: Data, path: String, decode: Bool = true) -> LoadedSpec {
         var spec = LoadedSpec(file: path)
         let (tree, problems) = reader.read(data, file: path)
         spec.diagnostics += problems
@@ -55,6 +57,8 @@ public struct SpecLoader: Sendable {
         let (realtime, realtimeProblems) = RealtimeProtocol.read(from: root, file: path)
         spec.realtime = realtime
         spec.diagnostics += realtimeProblems
+        spec.root = root
+        guard decode else { return spec.sorted() }
 
         switch DocumentDecoder(file: path).decode(root, version: version) {
         case .success(let document):
@@ -74,6 +78,8 @@ public struct LoadedSpec: Sendable {
     /// The document as OpenAPI 3.1; nil when the file could not be read as a document at all.
     public var document: OpenAPI.Document?
     public var realtime: RealtimeProtocol?
+    /// The tree after `$ref` checks, bundling and the Swagger 2.0 upgrade (3.0 or 3.1 shaped).
+    public var root: SpecNode?
     public var diagnostics: [Diagnostic] = []
 
     public init(file: String, diagnostics: [Diagnostic] = []) {

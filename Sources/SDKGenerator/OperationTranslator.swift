@@ -1,10 +1,11 @@
+import APISpec
 import Foundation
-import OpenAPIKit
 
 /// Translates one operation of the document into the model's `Operation`.
 struct OperationTranslator {
-    let document: OpenAPI.Document
+    let tree: SpecTree
     let schemas: SchemaTranslator
+    let components: SpecObject
 
     /// Query parameters that take a page cursor, in the order a default is chosen.
     static let cursorNames = [
@@ -18,87 +19,108 @@ struct OperationTranslator {
     /// Body properties and headers that make a POST safe to repeat.
     static let idempotencyKeys = ["clientId", "idempotencyKey", "idempotency_key", "clientToken", "clientRequestToken"]
 
-    func translate(_ operation: OpenAPI.Operation, method: String, route: OpenAPI.Document.Route) -> Operation {
-        let components = document.components
-        let parameters = mergedParameters(route.pathItem.parameters, operation.parameters).map(parameter)
-        let body = operation.requestBody.flatMap { try? components.lookup($0) }.flatMap(body)
-        let responses = operation.responses.compactMap { status, value -> Operation.Response? in
-            guard let response = try? components.lookup(value) else { return nil }
-            return self.response(status.rawValue, response)
-        }
-        let security = (operation.security ?? document.security).map { requirement in
-            requirement.keys.compactMap(\.name).sorted()
-        }
+    func translate(
+        _ operation: SpecObject, method: String, path: String, shared: [SpecNode], security: [[String]]
+    )
+        -> Operation
+    {
+        let parameters = mergedParameters(shared, tree.array(operation["parameters"], "parameters") ?? [])
+            .compactMap(parameter)
+        let body = tree.object(operation["requestBody"], "requestBody").flatMap(body)
+        let responses =
+            (tree.object(operation["responses"], "responses")?.members).map { members in
+                members.compactMap { status, value -> Operation.Response? in
+                    guard !status.hasPrefix("x-"), let response = tree.object(value, "response \(status)") else {
+                        return nil
+                    }
+                    return self.response(status, response)
+                }
+            } ?? []
+        let ownSecurity = (tree.array(operation["security"], "security")).map(Self.security)
         var result = Operation(
-            id: operation.operationId ?? Self.fallbackName(method: method, path: route.path.rawValue),
-            method: method, path: route.path.rawValue, summary: operation.summary,
-            description: operation.description, deprecated: operation.deprecated, tags: operation.tags ?? [],
-            parameters: parameters, body: body, responses: responses, security: security,
-            hasIdempotencyKey: false, pagination: nil)
+            id: operation["operationId"]?.string ?? Self.fallbackName(method: method, path: path),
+            method: method, path: path, summary: operation["summary"]?.string,
+            description: operation["description"]?.string, deprecated: operation["deprecated"]?.bool == true,
+            tags: operation["tags"]?.array?.compactMap(\.string) ?? [], parameters: parameters, body: body,
+            responses: responses, security: ownSecurity ?? security, hasIdempotencyKey: false, pagination: nil)
         result.hasIdempotencyKey = method == "POST" && hasIdempotencyKey(result)
         result.pagination = pagination(result)
         return result
     }
 
+    /// Security requirements as lists of scheme names, sorted within each alternative.
+    static func security(_ requirements: [SpecNode]) -> [[String]] {
+        requirements.map { $0.object?.keys.sorted() ?? [] }
+    }
+
     /// Path-item parameters, overridden by the operation's own of the same name and location.
-    private func mergedParameters(
-        _ shared: OpenAPI.Parameter.Array, _ own: OpenAPI.Parameter.Array
-    ) -> [OpenAPI.Parameter] {
-        let resolvedOwn = own.compactMap { try? document.components.lookup($0) }
-        let resolvedShared = shared.compactMap { try? document.components.lookup($0) }.filter { candidate in
-            !resolvedOwn.contains { $0.name == candidate.name && $0.location == candidate.location }
+    private func mergedParameters(_ shared: [SpecNode], _ own: [SpecNode]) -> [SpecObject] {
+        let resolvedOwn = own.compactMap { tree.object($0, "a parameter") }
+        let resolvedShared = shared.compactMap { tree.object($0, "a parameter") }.filter { candidate in
+            !resolvedOwn.contains {
+                $0["name"]?.string == candidate["name"]?.string && $0["in"]?.string == candidate["in"]?.string
+            }
         }
         return resolvedShared + resolvedOwn
     }
 
-    private func parameter(_ parameter: OpenAPI.Parameter) -> Operation.Parameter {
-        let location = Operation.Parameter.Location(rawValue: parameter.location.rawValue) ?? .query
-        var style = location == .query || location == .cookie ? "form" : "simple"
-        var explode = style == "form"
-        var shape = TypeShape.any
-        switch parameter.schemaOrContent {
-        case .a(let context):
-            style = context.style.rawValue
-            explode = context.explode
-            if let schema = try? document.components.lookup(context.schema) { shape = schemas.shape(schema) }
-        case .b(let content):
-            if let first = content.first?.value, let schema = try? document.components.lookup(first).schema {
-                shape = schemas.shape(schema)
+    private func parameter(_ parameter: SpecObject) -> Operation.Parameter? {
+        guard let name = parameter["name"]?.string,
+            let location = parameter["in"]?.string.flatMap(Operation.Parameter.Location.init(rawValue:))
+        else {
+            if let node = parameter.values.first {
+                tree.report(node, "a parameter needs a `name` and an `in` of path, query, header or cookie")
             }
+            return nil
+        }
+        let style = parameter["style"]?.string ?? (location == .query || location == .cookie ? "form" : "simple")
+        let explode = parameter["explode"]?.bool ?? (style == "form")
+        var shape = TypeShape.any
+        if let schema = parameter["schema"] {
+            shape = schemas.shape(schema)
+        } else if let content = parameter["content"]?.object?.values.first,
+            let schema = tree.resolved(content)["schema"]
+        {
+            shape = schemas.shape(schema)
         }
         return .init(
-            name: parameter.name, location: location, required: parameter.required, style: style, explode: explode,
-            shape: shape, description: parameter.description, deprecated: parameter.deprecated)
+            name: name, location: location, required: parameter["required"]?.bool == true || location == .path,
+            style: style, explode: explode, shape: shape, description: parameter["description"]?.string,
+            deprecated: parameter["deprecated"]?.bool == true)
     }
 
-    private func body(_ request: OpenAPI.Request) -> Operation.Body? {
-        let ranked = request.content.compactMap { type, value in
-            (try? document.components.lookup(value)).map { (type.rawValue, Self.bodyKind(type.rawValue), $0) }
-        }
-        .sorted { Self.bodyRank($0.1) < Self.bodyRank($1.1) }
+    /// The media types of a `content` map, best first by `rank`.
+    private func media<Kind>(
+        _ content: SpecNode?, kind: (String) -> Kind, rank: (Kind) -> Int
+    ) -> [(String, Kind, SpecObject)] {
+        let members = tree.object(content, "content")?.members.map { ($0, $1) } ?? []
+        return members.compactMap { type, value in tree.object(value, "a media type").map { (type, kind(type), $0) } }
+            .sorted { rank($0.1) < rank($1.1) }
+    }
+
+    private func body(_ request: SpecObject) -> Operation.Body? {
+        let ranked = media(request["content"], kind: Self.bodyKind, rank: Self.bodyRank)
         guard let (mediaType, kind, content) = ranked.first else { return nil }
-        var shape = content.schema.map(schemas.shape) ?? (kind == .binary ? .binary : .any)
+        var shape = content["schema"].map(schemas.shape) ?? (kind == .binary ? .binary : .any)
         if kind == .binary, case .string = shape { shape = .binary }
         return .init(
-            kind: kind, mediaType: mediaType, shape: shape, required: request.required, description: request.description
-        )
+            kind: kind, mediaType: mediaType, shape: shape, required: request["required"]?.bool == true,
+            description: request["description"]?.string)
     }
 
-    private func response(_ status: String, _ response: OpenAPI.Response) -> Operation.Response {
-        let ranked = response.content.compactMap { type, value in
-            (try? document.components.lookup(value)).map { (type.rawValue, Self.responseKind(type.rawValue), $0) }
-        }
-        .sorted { Self.responseRank($0.1) < Self.responseRank($1.1) }
+    private func response(_ status: String, _ response: SpecObject) -> Operation.Response {
+        let description = response["description"]?.string
+        let ranked = media(response["content"], kind: Self.responseKind, rank: Self.responseRank)
         guard let (_, kind, content) = ranked.first else {
-            return .init(status: status, kind: .empty, shape: nil, description: response.description)
+            return .init(status: status, kind: .empty, shape: nil, description: description)
         }
         let shape: TypeShape =
             switch kind {
             case .binary: .binary
             case .text: .string(format: nil)
-            default: content.schema.map(schemas.shape) ?? .any
+            default: content["schema"].map(schemas.shape) ?? .any
             }
-        return .init(status: status, kind: kind, shape: shape, description: response.description)
+        return .init(status: status, kind: kind, shape: shape, description: description)
     }
 
     private func hasIdempotencyKey(_ operation: Operation) -> Bool {
@@ -129,7 +151,7 @@ struct OperationTranslator {
         for _ in 0..<8 {
             switch current {
             case .named(let name):
-                guard let schema = document.components.schemas[.init(stringLiteral: name)] else { return current }
+                guard let schema = components[name] else { return current }
                 current = schemas.shape(schema)
             case .nullable(let inner): current = inner
             default: return current
@@ -154,11 +176,11 @@ struct OperationTranslator {
         return .binary
     }
 
-    private static func bodyRank(_ kind: Operation.Body.Kind) -> Int {
+    static func bodyRank(_ kind: Operation.Body.Kind) -> Int {
         [.json, .form, .multipart, .binary, .text].firstIndex(of: kind) ?? 9
     }
 
-    private static func responseRank(_ kind: Operation.Response.Kind) -> Int {
+    static func responseRank(_ kind: Operation.Response.Kind) -> Int {
         [.json, .text, .binary].firstIndex(of: kind) ?? 9
     }
 

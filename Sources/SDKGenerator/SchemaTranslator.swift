@@ -1,80 +1,111 @@
-import Foundation
-import OpenAPIKit
+import APISpec
 
-/// Reduces JSON Schemas to `TypeShape`s. References to `components/schemas` stay names, so
-/// recursive types stay finite; other references are followed and inlined, a bounded number of
-/// levels deep.
+/// Reduces JSON Schemas (OpenAPI 3.0 or 3.1 flavour) to `TypeShape`s. References to
+/// `components/schemas` stay names, so recursive types stay finite; other references are
+/// followed and inlined, a bounded number of levels deep.
 struct SchemaTranslator {
-    let components: OpenAPI.Components
+    let tree: SpecTree
+    /// The names under `components/schemas`.
+    let componentNames: Set<String>
 
-    func shape(_ schema: JSONSchema) -> TypeShape {
-        shape(schema, depth: 0)
+    static let componentPrefix = "#/components/schemas/"
+
+    func shape(_ node: SpecNode) -> TypeShape {
+        shape(node, depth: 0)
     }
 
-    private func shape(_ schema: JSONSchema, depth: Int) -> TypeShape {
-        let base = coreShape(schema, depth: depth)
+    private func shape(_ node: SpecNode, depth: Int) -> TypeShape {
+        let base = coreShape(node, depth: depth)
+        let types = node["type"]?.array?.compactMap(\.string) ?? []
+        let nullable = node["nullable"]?.bool == true || types.contains("null") && types.count > 1
         switch base {
         case .any, .null, .nullable: return base
         case .literals(let values) where values.contains(.null): return base
         case .union(let shapes, _) where shapes.contains(.null): return base
-        default: return schema.nullable ? .nullable(base) : base
+        default: return nullable ? .nullable(base) : base
         }
     }
 
-    private func coreShape(_ schema: JSONSchema, depth: Int) -> TypeShape {
-        guard depth < 64 else { return .any }
-        if let values = schema.allowedValues, !values.isEmpty, !schema.isReference {
-            return .literals(values.map(Self.literal))
+    private func coreShape(_ node: SpecNode, depth: Int) -> TypeShape {
+        guard depth < 64, let object = node.object else { return .any }
+        if let reference = object["$ref"]?.string { return self.reference(reference, node, depth: depth) }
+        if let values = object["enum"]?.array, !values.isEmpty { return .literals(values.map(Self.literal)) }
+        if let value = object["const"] { return .literals([Self.literal(value)]) }
+        if let parts = object["allOf"]?.array {
+            return flatten(parts.map { shape($0, depth: depth + 1) }, intersect: true, discriminator: nil)
         }
-        switch schema.value {
-        case .null: return .null
-        case .boolean: return .boolean
-        case .integer: return .integer
-        case .number: return .number
-        case .string(let core, let string):
-            switch core.formatString {
-            case "date-time": return .dateTime
-            case "binary": return .binary
-            case let format:
-                if string.contentEncoding == .binary { return .binary }
-                return .string(format: format?.isEmpty == false ? format : nil)
-            }
-        case .array(_, let array):
-            return .array(array.items.map { shape($0, depth: depth + 1) } ?? .any)
-        case .object(_, let object):
-            return objectShape(object, depth: depth)
-        case .all(let schemas, _):
-            return flatten(schemas.map { shape($0, depth: depth + 1) }, intersect: true, discriminator: nil)
-        case .one(let schemas, let core), .any(let schemas, let core):
-            let shapes = schemas.map { shape($0, depth: depth + 1) }
-            return flatten(shapes, intersect: false, discriminator: discriminator(core.discriminator, shapes))
-        case .not, .fragment:
-            return .any
-        case .reference(let reference, _):
-            let prefix = "#/components/schemas/"
-            let pointer = reference.absoluteString
-            if pointer.hasPrefix(prefix), !pointer.dropFirst(prefix.count).contains("/"), let name = reference.name,
-                components.schemas[.init(stringLiteral: name)] != nil
-            {
-                return .named(name)
-            }
-            guard let target = try? components.lookup(schema) else { return .any }
-            return shape(target, depth: depth + 1)
+        if let parts = object["oneOf"]?.array ?? object["anyOf"]?.array {
+            let shapes = parts.map { shape($0, depth: depth + 1) }
+            return flatten(shapes, intersect: false, discriminator: discriminator(object["discriminator"], shapes))
+        }
+        let types = object["type"]?.array?.compactMap(\.string) ?? object["type"]?.string.map { [$0] } ?? []
+        let concrete = types.filter { $0 != "null" }
+        if concrete.count > 1 {
+            return .union(concrete.map { typed($0, object, depth: depth) }, nil)
+        }
+        if let type = concrete.first { return typed(type, object, depth: depth) }
+        if types == ["null"] { return .null }
+        if object["properties"] != nil || object["additionalProperties"] != nil || object["required"] != nil {
+            return typed("object", object, depth: depth)
+        }
+        if object["items"] != nil { return typed("array", object, depth: depth) }
+        return .any
+    }
+
+    private func typed(_ type: String, _ object: SpecObject, depth: Int) -> TypeShape {
+        switch type {
+        case "null": return .null
+        case "boolean": return .boolean
+        case "integer": return .integer
+        case "number": return .number
+        case "string":
+            let format = object["format"]?.string
+            if format == "date-time" { return .dateTime }
+            if format == "binary" || object["contentEncoding"]?.string == "binary" { return .binary }
+            return .string(format: format?.isEmpty == false ? format : nil)
+        case "array": return .array(object["items"].map { shape($0, depth: depth + 1) } ?? .any)
+        case "object": return objectShape(object, depth: depth)
+        default: return .any
         }
     }
 
-    private func objectShape(_ object: JSONSchema.ObjectContext, depth: Int) -> TypeShape {
-        let properties = object.properties.map { name, schema in
-            ObjectShape.Property(
-                name: name, shape: shape(schema, depth: depth + 1), required: schema.required,
-                readOnly: schema.readOnly, writeOnly: schema.writeOnly, deprecated: schema.deprecated,
-                description: schema.description ?? schema.title, defaultValue: schema.defaultValue.flatMap(Self.json))
+    private func reference(_ reference: String, _ node: SpecNode, depth: Int) -> TypeShape {
+        if reference.hasPrefix(Self.componentPrefix),
+            let pointer = JSONPointer(parsing: String(reference.dropFirst())), pointer.tokens.count == 3,
+            componentNames.contains(pointer.tokens[2])
+        {
+            return .named(pointer.tokens[2])
+        }
+        let target = tree.resolved(node)
+        return target["$ref"] == nil ? shape(target, depth: depth + 1) : .any
+    }
+
+    private func objectShape(_ object: SpecObject, depth: Int) -> TypeShape {
+        let required = Set(object["required"]?.array?.compactMap(\.string) ?? [])
+        var properties =
+            (object["properties"]?.object?.members).map { members in
+                members.map { name, schema in
+                    ObjectShape.Property(
+                        name: name, shape: shape(schema, depth: depth + 1), required: required.contains(name),
+                        readOnly: schema["readOnly"]?.bool == true, writeOnly: schema["writeOnly"]?.bool == true,
+                        deprecated: schema["deprecated"]?.bool == true,
+                        description: schema["description"]?.string ?? schema["title"]?.string,
+                        defaultValue: schema["default"].map { String(decoding: $0.jsonBytes(), as: UTF8.self) })
+                }
+            } ?? []
+        // A required name with no schema of its own must still be there, with any value.
+        let declared = Set(properties.map(\.name))
+        for name in object["required"]?.array?.compactMap(\.string) ?? [] where !declared.contains(name) {
+            properties.append(
+                .init(
+                    name: name, shape: .any, required: true, readOnly: false, writeOnly: false, deprecated: false,
+                    description: nil, defaultValue: nil))
         }
         let additional: TypeShape? =
-            switch object.additionalProperties {
-            case .a(true)?: .any
-            case .b(let schema)?: shape(schema, depth: depth + 1)
-            case .a(false)?, nil: nil
+            switch object["additionalProperties"]?.value {
+            case .bool(true)?: .any
+            case .object?: shape(object["additionalProperties"]!, depth: depth + 1)
+            default: nil
             }
         if properties.isEmpty, let additional { return .map(additional) }
         return .object(ObjectShape(properties: properties, additional: additional))
@@ -90,32 +121,26 @@ struct SchemaTranslator {
     }
 
     /// The discriminator value of each named branch: from the mapping, else the schema's name.
-    private func discriminator(_ value: OpenAPI.Discriminator?, _ shapes: [TypeShape]) -> TypeShape.Discriminator? {
-        guard let value else { return nil }
+    private func discriminator(_ node: SpecNode?, _ shapes: [TypeShape]) -> TypeShape.Discriminator? {
+        guard let property = node?["propertyName"]?.string else { return nil }
         var values: [String: String] = [:]
         for case .named(let name) in shapes { values[name] = name }
-        for (key, target) in value.mapping ?? [:] {
-            let name = target.hasPrefix("#/components/schemas/") ? String(target.dropFirst(21)) : target
+        for (key, target) in node?["mapping"]?.object?.members ?? SpecObject().members {
+            guard let target = target.string else { continue }
+            let name =
+                target.hasPrefix(Self.componentPrefix) ? String(target.dropFirst(Self.componentPrefix.count)) : target
             if values[name] != nil { values[name] = key }
         }
-        return .init(propertyName: value.propertyName, values: values)
+        return .init(propertyName: property, values: values)
     }
 
-    static func literal(_ value: AnyCodable) -> TypeShape.Literal {
-        switch value.value {
-        case let string as String: return .string(string)
-        case let bool as Bool: return .bool(bool)
-        case let int as Int: return .number(String(int))
-        case let double as Double: return .number(double.rounded() == double ? String(Int(double)) : String(double))
-        default:
-            let text = json(value) ?? ""
-            return text == "null" ? .null : .string(text)
+    static func literal(_ node: SpecNode) -> TypeShape.Literal {
+        switch node.value {
+        case .string(let text): .string(text)
+        case .number(let text): .number(text)
+        case .bool(let flag): .bool(flag)
+        case .null: .null
+        case .array, .object: .string(String(decoding: node.jsonBytes(), as: UTF8.self))
         }
-    }
-
-    static func json(_ value: AnyCodable) -> String? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
     }
 }

@@ -57,15 +57,16 @@ struct SDKCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = SpecLoader().load(path: spec)
-        let problems = loaded.diagnostics.filter { $0.severity == .error }
-        guard let document = loaded.document, problems.isEmpty else {
-            let text = loaded.diagnostics.map { "\($0)\n" }.joined()
+        // The SDK reads the checked tree, not OpenAPIKit's document: decoding is most of a load.
+        let loaded = SpecLoader().load(path: spec, decode: false)
+        let (translated, problems) = ModelTranslator().translate(loaded)
+        let diagnostics = loaded.diagnostics + problems
+        guard let model = translated, !diagnostics.contains(where: { $0.severity == .error }) else {
+            let text = diagnostics.map { "\($0)\n" }.joined()
             FileHandle.standardError.write(
                 Data((text + "chatsite sdk: \(spec) has errors; nothing was written\n").utf8))
             throw ExitCode(1)
         }
-        let model = ModelTranslator().translate(document, realtime: loaded.realtime)
         let options = JSOptions(
             packageName: packageName, packageVersion: packageVersion, dates: dates == .date,
             apiGatewayFacade: apigateway)

@@ -42,6 +42,29 @@ struct SDKCommandTests {
         #expect(!FileManager.default.fileExists(atPath: target.path))
     }
 
+    @Test func partsOfTheWrongKindAreLocatedErrors() throws {
+        let out = try folder()
+        let spec = out.appendingPathComponent("shape.yaml")
+        try Data(
+            """
+            openapi: 3.0.3
+            info: {title: t, version: '1'}
+            paths:
+              /a:
+                get:
+                  parameters: {name: x}
+                  responses: {'200': {description: ok}}
+              /b: 5
+
+            """.utf8
+        ).write(to: spec)
+        let outcome = try cli.run(
+            "sdk", "--lang", "js", "--spec", spec.path, "--out", out.appendingPathComponent("sdk").path)
+        #expect(outcome.status == 1)
+        #expect(outcome.errors.contains("\(spec.path):6:19: error: parameters must be an array, not an object\n"))
+        #expect(outcome.errors.contains("\(spec.path):8:7: error: path item /b must be an object, not a number\n"))
+    }
+
     @Test func usageErrorsSayWhatToDo() throws {
         let out = try folder()
         let swift = try cli.run("sdk", "--lang", "swift", "--out", out.path)

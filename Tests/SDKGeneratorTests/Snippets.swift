@@ -8,11 +8,11 @@ struct Snippets {
     let files: [String: String]
 
     init(_ yaml: String, options: JSOptions = JSOptions()) throws {
-        let spec = SpecLoader().load(Data(yaml.utf8), path: "snippet.yaml")
-        let errors = spec.errors.map(\.description).joined(separator: "\n")
+        let spec = SpecLoader().load(Data(yaml.utf8), path: "snippet.yaml", decode: false)
+        let (translated, problems) = ModelTranslator().translate(spec)
+        let errors = (spec.errors + problems).map(\.description).joined(separator: "\n")
         #expect(errors.isEmpty, "\(errors)")
-        let document = try #require(spec.document)
-        let model = ModelTranslator().translate(document, realtime: spec.realtime)
+        let model = try #require(translated)
         files = Dictionary(
             uniqueKeysWithValues: JSGenerator(options: options).generate(model).map { ($0.path, $0.contents) })
     }

@@ -444,11 +444,11 @@ export interface ListUsersArgs {
   /**
    * The `nextCursor` of the previous page; omit it for the first page.
    */
-  cursor?: string;
+  cursor?: Cursor;
   /**
    * Only users with this presence status.
    */
-  status?: "online" | "offline";
+  status?: PresenceStatus;
 }
 
 /**
@@ -482,7 +482,7 @@ export interface ListRoomsArgs {
   /**
    * The `nextCursor` of the previous page; omit it for the first page.
    */
-  cursor?: string;
+  cursor?: Cursor;
 }
 
 /**
@@ -539,7 +539,7 @@ export interface GetRoomArgs {
   /**
    * The room's id.
    */
-  roomId: string;
+  roomId: Id;
 }
 
 /**
@@ -562,7 +562,7 @@ export interface UpdateRoomArgs {
   /**
    * The room's id.
    */
-  roomId: string;
+  roomId: Id;
   /**
    * The request body (`application/json`).
    */
@@ -596,7 +596,7 @@ export interface DeleteRoomArgs {
   /**
    * The room's id.
    */
-  roomId: string;
+  roomId: Id;
 }
 
 /**
@@ -621,7 +621,7 @@ export interface ListMessagesArgs {
   /**
    * The room's id.
    */
-  roomId: string;
+  roomId: Id;
   /**
    * The largest number of items to return.
    */
@@ -629,11 +629,11 @@ export interface ListMessagesArgs {
   /**
    * Only messages older than this message id. Mutually exclusive with `after`.
    */
-  before?: string;
+  before?: MessageId;
   /**
    * Only messages newer than this message id. Mutually exclusive with `before`.
    */
-  after?: string;
+  after?: MessageId;
 }
 
 /**
@@ -675,7 +675,7 @@ export interface CreateMessageArgs {
   /**
    * The room's id.
    */
-  roomId: string;
+  roomId: Id;
   /**
    * The request body (`application/json`).
    */
@@ -715,11 +715,11 @@ export interface GetMessageArgs {
   /**
    * The room's id.
    */
-  roomId: string;
+  roomId: Id;
   /**
    * The message's id. An id that names no message of the room is a `404`.
    */
-  messageId: string;
+  messageId: Id;
 }
 
 /**
@@ -744,11 +744,11 @@ export interface UpdateMessageArgs {
   /**
    * The room's id.
    */
-  roomId: string;
+  roomId: Id;
   /**
    * The message's id. An id that names no message of the room is a `404`.
    */
-  messageId: string;
+  messageId: Id;
   /**
    * The request body (`application/json`).
    */
@@ -777,11 +777,11 @@ export interface DeleteMessageArgs {
   /**
    * The room's id.
    */
-  roomId: string;
+  roomId: Id;
   /**
    * The message's id. An id that names no message of the room is a `404`.
    */
-  messageId: string;
+  messageId: Id;
 }
 
 /**
@@ -808,7 +808,7 @@ export interface ListThreadsArgs {
   /**
    * The room's id.
    */
-  roomId: string;
+  roomId: Id;
   /**
    * The largest number of items to return.
    */
@@ -816,7 +816,7 @@ export interface ListThreadsArgs {
   /**
    * The `nextCursor` of the previous page; omit it for the first page.
    */
-  cursor?: string;
+  cursor?: Cursor;
 }
 
 /**
@@ -846,11 +846,11 @@ export interface ListThreadMessagesArgs {
   /**
    * The room's id.
    */
-  roomId: string;
+  roomId: Id;
   /**
    * The thread's id, which is the id of its root message.
    */
-  threadId: string;
+  threadId: Id;
   /**
    * How many of the thread's latest replies to return.
    */
