@@ -53,3 +53,23 @@ struct GoldenTests {
         }
     }
 }
+
+/// Chatify's API Gateway export gets the console SDK's method names, so its frontend's calls
+/// (`conversationsGet`, `conversationsIdGet({id})`, `conversationsIdPost({id}, text, …)`) resolve.
+@Suite("API Gateway facade on Chatify's export")
+struct ChatifyFacadeTests {
+    @Test func theConsoleSDKNamesExist() throws {
+        let shared =
+            ProcessInfo.processInfo.environment["CHATSITE_SHARED"]
+            ?? GoldenTests.packageRoot.deletingLastPathComponent().appendingPathComponent("shared").path
+        let path = shared + "/fixtures/seeds/chatify/Chat-API-prod-swagger.yaml"
+        try #require(FileManager.default.fileExists(atPath: path), "missing \(path); set CHATSITE_SHARED")
+        let (model, problems) = ModelTranslator().translate(SpecLoader().load(path: path, decode: false))
+        #expect(problems.isEmpty)
+        let files = JSGenerator(options: JSOptions(apiGatewayFacade: true)).generate(try #require(model))
+        let facade = try #require(files.first { $0.path == "apigClient.d.ts" }?.contents)
+        #expect(facade.contains("  conversationsGet(params?: Record<string, never>, body?: undefined"))
+        #expect(facade.contains("  conversationsIdGet(params: { id: string }, body?: undefined"))
+        #expect(facade.contains("  conversationsIdPost(params: { id: string }, body?: NewMessage"))
+    }
+}
