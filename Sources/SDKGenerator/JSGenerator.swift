@@ -31,10 +31,9 @@ public struct JSGenerator: Sendable {
         let package = PackageRenderer(
             module: module, name: options.packageName ?? PackageRenderer.packageName(model.title),
             facade: options.apiGatewayFacade)
-        let (js, dts) = Self.renderInParallel(module)
         var files = [
-            GeneratedFile(path: "index.js", contents: js),
-            GeneratedFile(path: "index.d.ts", contents: dts),
+            GeneratedFile(path: "index.js", contents: JSRenderer(module: module).render()),
+            GeneratedFile(path: "index.d.ts", contents: DTSRenderer(module: module).render()),
             GeneratedFile(path: "runtime.js", contents: Self.runtimeJS),
             GeneratedFile(path: "runtime.d.ts", contents: Self.runtimeDTS),
             GeneratedFile(path: "package.json", contents: package.packageJSON()),
@@ -48,18 +47,6 @@ public struct JSGenerator: Sendable {
             ]
         }
         return files
-    }
-
-    /// `index.js` and `index.d.ts`, one per core: the two renderers share only the read-only module.
-    private static func renderInParallel(_ module: JSModule) -> (String, String) {
-        var texts = ["", ""]
-        texts.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer  // each iteration writes only its own slot
-            DispatchQueue.concurrentPerform(iterations: 2) { index in
-                slots[index] = index == 0 ? JSRenderer(module: module).render() : DTSRenderer(module: module).render()
-            }
-        }
-        return (texts[0], texts[1])
     }
 
     /// The hand-written runtime every SDK ships (`Sources/SDKGenerator/Runtime/`).

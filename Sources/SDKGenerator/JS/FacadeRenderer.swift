@@ -15,12 +15,8 @@ struct FacadeRenderer {
     func renderJS() -> String {
         var out = CodeWriter()
         out.line("// \(JS.commentSafe(JSRenderer.banner(module)))")
-        out.line("import { createClient, request } from \"./runtime.js\";")
-        out.line("import { BASE_URL } from \"./index.js\";")
-        out.line()
-        out.block("const SCHEMES = {", "};") { out in
-            for scheme in module.schemes { out.line("\(JS.propertyKey(scheme.name)): \(scheme.literal),") }
-        }
+        out.line("import { request } from \"./runtime.js\";")
+        out.line("import { createClient } from \"./index.js\";")
         out.line()
         out.line("// Wire names are the keys here: the console SDK takes parameters by their spec names.")
         out.block("const OPERATIONS = {", "};") { out in
@@ -63,7 +59,7 @@ struct FacadeRenderer {
                 out.line("const headers = { ...config.headers };")
                 out.line("if (config.apiKey) headers[\"x-api-key\"] = config.apiKey;")
                 out.line(
-                    "const client = createClient({ baseUrl: config.invokeUrl, auth: config.auth, headers, fetch: config.fetch }, SCHEMES, BASE_URL, null);"
+                    "const client = createClient({ baseUrl: config.invokeUrl, auth: config.auth, headers, fetch: config.fetch });"
                 )
                 out.line("const api = {};")
                 out.block("for (const [name, op] of Object.entries(OPERATIONS)) {") { out in

@@ -15,7 +15,7 @@ enum JS {
         "JSON", "Map", "Math", "Number", "Object", "Partial", "Promise", "Readonly", "Record", "Request",
         "Response", "Set", "String", "Symbol", "URL", "Uint8Array", "WebSocket", "AbortSignal", "any", "bigint",
         "boolean", "never", "number", "object", "string", "symbol", "unknown", "Client", "ClientConfig",
-        "CallOptions", "RequestOptions", "RawResponse", "ApiError", "Realtime", "RealtimeClient", "RealtimeOptions",
+        "RequestOptions", "RawResponse", "ApiError", "Realtime", "RealtimeClient", "RealtimeOptions",
         "RealtimeEvents",
         "RealtimeActions", "Credential", "BasicCredential", "Auth",
     ]
