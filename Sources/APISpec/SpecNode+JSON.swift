@@ -1,8 +1,7 @@
 extension SpecNode {
-    /// The node as compact JSON text, for decoders that take JSON (OpenAPIKit through `JSONDecoder`).
+    /// The node as compact JSON text.
     public func jsonBytes() -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(1 << 16)
         write(into: &output)
         return output
     }

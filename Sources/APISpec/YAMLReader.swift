@@ -11,8 +11,7 @@ enum YAMLReader {
     }
 
     static func parse(_ text: String, maxDepth: Int, maxNodes: Int) throws(Failure) -> SpecNode {
-        if let (depth, line) = YAMLDepthScan.firstLine(deeperThan: maxDepth, in: text) {
-            _ = depth
+        if let (_, line) = YAMLDepthScan.firstLine(deeperThan: maxDepth, in: text) {
             throw Failure(
                 message: "nesting is deeper than \(maxDepth) levels",
                 location: SourceLocation(line: line, column: 1))

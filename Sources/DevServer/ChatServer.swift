@@ -21,7 +21,6 @@ public struct ChatServer: Sendable {
         public var port = 8080
         public var store = Store.sqlite(".chatsite/dev.sqlite")
         public var reset = false
-        public var specPath = "OpenAPI/chat-api.yaml"
         public var siteDirectory = "Site"
         /// Where the signing key is kept (beside the database); nil keeps it in memory.
         public var stateDirectory: String? = ".chatsite"

@@ -23,7 +23,6 @@ public final class ServerMetrics: Sendable {
         var connectionsOpened = 0
         var connectionsClosed = 0
         var messagesDelivered = 0
-        var framesDropped = 0
         var slowDisconnects = 0
     }
 

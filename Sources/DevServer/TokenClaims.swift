@@ -1,7 +1,7 @@
 import JWTKit
 
 /// The claims of a Cognito ID token.
-public struct IDTokenClaims: JWTPayload, Equatable {
+public struct IDTokenClaims: ExpiringClaims, Equatable {
     public var sub: SubjectClaim
     public var username: String
     public var email: String
@@ -19,13 +19,10 @@ public struct IDTokenClaims: JWTPayload, Equatable {
         case audience = "aud", issuer = "iss", issuedAt = "iat", authTime = "auth_time", expiration = "exp"
     }
 
-    public func verify(using algorithm: some JWTAlgorithm) async throws {
-        try expiration.verifyNotExpired()
-    }
 }
 
 /// The claims of a Cognito access token.
-struct AccessTokenClaims: JWTPayload {
+struct AccessTokenClaims: ExpiringClaims {
     var sub: SubjectClaim
     var username: String
     var clientId: String
@@ -39,12 +36,10 @@ struct AccessTokenClaims: JWTPayload {
         case sub, username, scope
         case clientId = "client_id", tokenUse = "token_use", issuer = "iss", issuedAt = "iat", expiration = "exp"
     }
-
-    func verify(using algorithm: some JWTAlgorithm) async throws { try expiration.verifyNotExpired() }
 }
 
 /// A refresh token. (Cognito's are opaque; ours are signed, so they survive a server restart.)
-struct RefreshTokenClaims: JWTPayload {
+struct RefreshTokenClaims: ExpiringClaims {
     var sub: SubjectClaim
     var username: String
     var email: String
@@ -58,6 +53,15 @@ struct RefreshTokenClaims: JWTPayload {
         case sub, username, email
         case clientId = "client_id", tokenUse = "token_use", id = "jti", issuer = "iss", expiration = "exp"
     }
+}
 
-    func verify(using algorithm: some JWTAlgorithm) async throws { try expiration.verifyNotExpired() }
+/// Claims whose only check, once the signature is good, is that they have not expired.
+protocol ExpiringClaims: JWTPayload {
+    var expiration: ExpirationClaim { get }
+}
+
+extension ExpiringClaims {
+    public func verify(using algorithm: some JWTAlgorithm) async throws {
+        try expiration.verifyNotExpired()
+    }
 }

@@ -60,7 +60,6 @@ struct ServeCommand: AsyncParsableCommand {
         options.port = port
         options.store = store == "memory" ? .memory : .sqlite(String(store.dropFirst("sqlite:".count)))
         options.reset = reset
-        options.specPath = spec
         options.siteDirectory = site
         options.idleTimeout = idleTimeout
         var logger = Logger(label: "chatsite")

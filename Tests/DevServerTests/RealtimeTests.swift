@@ -171,7 +171,11 @@ struct RealtimeTests {
             let b = WebSocketProbe(url: "ws://127.0.0.1:\(port)/ws?token=\(bob)")
             b.send(#"{"action": "ping"}"#)
             try await b.wait(for: "pong")
-            let online = try await a.wait(for: "presence").last?["data"] as? [String: Any]
+            // Alice may first see her own presence; wait for Bob's.
+            let online =
+                try await a.wait(for: "presence") {
+                    ($0["data"] as? [String: Any])?["userId"] as? String == bobId
+                }.last?["data"] as? [String: Any]
             #expect(online?["userId"] as? String == bobId)
             #expect(online?["status"] as? String == "online")
             let users = try await client.call(.get, "/api/users", token: alice)
@@ -181,7 +185,10 @@ struct RealtimeTests {
             #expect(statuses == ["online", "online"])
             b.close()
             await b.finished()
-            let offline = try await a.wait(for: "presence", count: 3).last?["data"] as? [String: Any]
+            let offline =
+                try await a.wait(for: "presence", count: 2) {
+                    ($0["data"] as? [String: Any])?["userId"] as? String == bobId
+                }.last?["data"] as? [String: Any]
             #expect(offline?["userId"] as? String == bobId)
             #expect(offline?["status"] as? String == "offline")
         }

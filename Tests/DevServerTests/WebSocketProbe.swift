@@ -58,10 +58,12 @@ final class WebSocketProbe: Sendable {
 
     /// Waits until `count` frames of `type` have arrived (or fails after `seconds`).
     @discardableResult
-    func wait(for type: String, count: Int = 1, seconds: Double = 5) async throws -> [[String: Any]] {
+    func wait(
+        for type: String, count: Int = 1, seconds: Double = 5, where matches: ([String: Any]) -> Bool = { _ in true }
+    ) async throws -> [[String: Any]] {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while ContinuousClock.now < deadline {
-            let frames = frames(type)
+            let frames = frames(type).filter(matches)
             if frames.count >= count { return frames }
             try await Task.sleep(for: .milliseconds(10))
         }
