@@ -41,6 +41,12 @@ public struct ChatServer: Sendable {
     let sequencer = EventSequencer()
     /// The port the server really listens on, which differs from `options.port` when that is 0.
     let boundPort = BoundPort()
+    /// The base path of the REST API: the path of the spec's first local server (`/api`).
+    public let apiBasePath: String
+    /// The WebSocket path and where the upgrade looks for the token, from `x-chatsite-realtime`.
+    public let realtimePath: String
+    let tokenQuery: String
+    let tokenCookie: String
     let store: SQLiteChatStore
     let logger: Logger
 
@@ -49,6 +55,10 @@ public struct ChatServer: Sendable {
         self.options = options
         self.spec = spec
         self.logger = logger
+        apiBasePath = Self.apiBasePath(spec)
+        realtimePath = spec.realtime?.path ?? "/ws"
+        tokenQuery = spec.realtime?.tokenQuery ?? "token"
+        tokenCookie = spec.realtime?.tokenCookie ?? "id_token"
         switch options.store {
         case .memory:
             store = try SQLiteChatStore()
@@ -69,8 +79,7 @@ public struct ChatServer: Sendable {
             issuer: "http://\(options.host):\(options.port)", clientId: "chatsitelocal", keyFile: keyFile)
     }
 
-    /// The base path of the REST API: the path of the spec's first local server (`/api`).
-    public var apiBasePath: String {
+    private static func apiBasePath(_ spec: LoadedSpec) -> String {
         let servers = spec.document?.servers ?? []
         let local =
             servers.first { ["127.0.0.1", "localhost"].contains($0.urlTemplate.url?.host ?? "") } ?? servers.first
@@ -84,7 +93,7 @@ public struct ChatServer: Sendable {
         return ClientConfig(
             region: "us-east-1", userPoolId: "us-east-1_chatsitelocal", userPoolClientId: auth.clientId,
             cognitoDomain: baseURL, redirectUri: baseURL + "/", apiUrl: baseURL + apiBasePath,
-            websocketUrl: "ws://\(hostPort)" + (spec.realtime?.path ?? "/ws"))
+            websocketUrl: "ws://\(hostPort)" + realtimePath)
     }
 
     /// The HTTP router: API routes from the spec, sign-in, metrics and the static site.
@@ -92,7 +101,7 @@ public struct ChatServer: Sendable {
         let router = Router(context: ChatRequestContext.self)
         router.middlewares.add(RequestMiddleware(metrics: metrics, logger: logger))
         let ownPaths = [
-            apiBasePath + "/", spec.realtime?.path ?? "/ws", "/oauth2/", "/login", "/logout", "/.well-known/",
+            apiBasePath + "/", realtimePath, "/oauth2/", "/login", "/logout", "/.well-known/",
             "/@connections", "/metrics",
         ]
         router.middlewares.add(StaticSite(root: options.siteDirectory, excluding: ownPaths))
@@ -108,7 +117,7 @@ public struct ChatServer: Sendable {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                 body: .init(byteBuffer: ByteBuffer(string: metrics.text)))
         }
-        router.get(RouterPath(spec.realtime?.path ?? "/ws")) { request, _ -> Response in
+        router.get(RouterPath(realtimePath)) { request, _ -> Response in
             throw APIError.unauthorized(
                 "Open this path as a WebSocket with a valid ID token in ?token= or the id_token cookie.")
         }
@@ -119,9 +128,8 @@ public struct ChatServer: Sendable {
     public func application(
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let realtimePath = spec.realtime?.path ?? "/ws"
         let socket = RealtimeSocket(
-            auth: auth, hub: hub,
+            auth: auth, hub: hub, tokenQuery: tokenQuery, tokenCookie: tokenCookie,
             actions: RealtimeActions(spec: spec, service: service, hub: hub, sequencer: sequencer), logger: logger,
             idleTimeout: options.idleTimeout)
         return Application(

@@ -5,11 +5,13 @@ import HummingbirdWebSocket
 import Logging
 
 /// Accepts WebSocket upgrades on the realtime path for callers with a valid ID token (in the
-/// `token` query parameter or the `id_token` cookie), then runs each connection: a writer that
+/// spec's token query parameter or cookie: `token`, `id_token`), then runs each connection: a writer that
 /// drains its queue, and a reader that hands every text frame to `RealtimeActions`.
 struct RealtimeSocket: Sendable {
     let auth: LocalAuth
     let hub: RealtimeHub
+    let tokenQuery: String
+    let tokenCookie: String
     let actions: RealtimeActions
     let logger: Logger
     /// Seconds without a client frame before the connection is closed (API Gateway: 10 minutes).
@@ -21,7 +23,7 @@ struct RealtimeSocket: Sendable {
         -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>>
     {
         let target = URLComponents(string: request.path ?? "")
-        guard target?.path == path, let token = Self.token(request, target) else { return .dontUpgrade }
+        guard target?.path == path, let token = token(request, target) else { return .dontUpgrade }
         guard let claims = try? await auth.verifyIDToken(token) else { return .dontUpgrade }
         let userId = claims.sub.value
         let agent = request.headerFields[.userAgent] ?? ""
@@ -67,11 +69,13 @@ struct RealtimeSocket: Sendable {
         }
     }
 
-    static func token(_ request: HTTPRequest, _ target: URLComponents?) -> String? {
-        if let token = target?.queryItems?.first(where: { $0.name == "token" })?.value, !token.isEmpty { return token }
+    func token(_ request: HTTPRequest, _ target: URLComponents?) -> String? {
+        if let token = target?.queryItems?.first(where: { $0.name == tokenQuery })?.value, !token.isEmpty {
+            return token
+        }
         for cookie in request.headerFields[values: .cookie].flatMap({ $0.split(separator: ";") }) {
             let pair = cookie.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
-            if pair.count == 2, pair[0] == "id_token" { return String(pair[1]) }
+            if pair.count == 2, pair[0] == tokenCookie { return String(pair[1]) }
         }
         return nil
     }

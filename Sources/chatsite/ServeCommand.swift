@@ -84,7 +84,7 @@ struct ServeCommand: AsyncParsableCommand {
                 chatsite serve: ready in \(elapsed.formatted(.units(allowed: [.milliseconds])))
                   site       \(base)/
                   api        \(base)\(server.apiBasePath)
-                  websocket  ws://\(host):\(port)\(loaded.realtime?.path ?? "/ws")
+                  websocket  ws://\(host):\(port)\(server.realtimePath)
                   sign-in    \(base)/login
                   metrics    \(base)/metrics
 
