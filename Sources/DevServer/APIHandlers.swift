@@ -70,12 +70,11 @@ struct APIHandlers: Sendable {
                     var threadId: String?
                 }
                 let body = try request.decode(Body.self)
-                let (message, created) = try await sequencer.run {
+                let (message, created) = try await sequencer.apply(delivering: hub) {
                     let (message, created, events) = try await service.send(
                         to: request.string("roomId")!, by: caller!, clientId: body.clientId, text: body.text,
                         threadId: body.threadId)
-                    await hub.deliver(events)
-                    return (message, created)
+                    return ((message, created), events)
                 }
                 return try JSON.response(message, status: created ? .created : .ok)
             },
@@ -87,19 +86,19 @@ struct APIHandlers: Sendable {
             "updateMessage": { request, caller in
                 struct Body: Decodable { var text: String }
                 let text = try request.decode(Body.self).text
-                let message = try await sequencer.run {
-                    let (message, events) = try await service.edit(
+                let message = try await sequencer.apply(delivering: hub) {
+                    try await service.edit(
                         request.string("messageId")!, in: request.string("roomId")!, by: caller!, text: text)
-                    await hub.deliver(events)
-                    return message
                 }
                 return try JSON.response(message)
             },
             "deleteMessage": { request, caller in
-                try await sequencer.run {
-                    await hub.deliver(
+                try await sequencer.apply(delivering: hub) {
+                    (
+                        (),
                         try await service.delete(
-                            request.string("messageId")!, in: request.string("roomId")!, by: caller!))
+                            request.string("messageId")!, in: request.string("roomId")!, by: caller!)
+                    )
                 }
                 return Response(status: .noContent)
             },

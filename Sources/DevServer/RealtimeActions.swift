@@ -61,11 +61,10 @@ struct RealtimeActions: Sendable {
             let (roomId, clientId, text, threadId) = (
                 string("roomId")!, string("clientId")!, string("text")!, string("threadId")
             )
-            let (message, created) = try await sequencer.run {
+            let (message, created) = try await sequencer.apply(delivering: hub) {
                 let (message, created, events) = try await service.send(
                     to: roomId, by: user, clientId: clientId, text: text, threadId: threadId)
-                await hub.deliver(events)
-                return (message, created)
+                return ((message, created), events)
             }
             // A replay is answered to the sender only.
             if !created { await hub.reply(Frames.event("messageCreated", message), on: connection) }
