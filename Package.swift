@@ -17,12 +17,14 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         .executableTarget(
             name: "chatsite",
             dependencies: [
-                "APISpec", "DevServer", "SDKGenerator",
+                "APISpec", "DevServer", "SDKGenerator", "SiteBuilder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,9 +43,19 @@ let package = Package(
             resources: [.embedInCode("Runtime/runtime.js"), .embedInCode("Runtime/runtime.d.ts")]
         ),
         .target(
+            name: "SiteBuilder",
+            dependencies: [
+                "APISpec", "SDKGenerator", "CLibXML2", "CCmark", "CBrotli",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "DevServer",
             dependencies: [
-                "APISpec", "ChatBackend",
+                "APISpec", "ChatBackend", "SiteBuilder",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -57,6 +69,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
         .executableTarget(
             name: "ServeBench",
             dependencies: [
@@ -79,6 +92,7 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ]
         ),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "APISpec"], exclude: ["Fixtures"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CLibXML2", "CCmark"]),
         .testTarget(
             name: "ChatsiteTests",

@@ -102,7 +102,7 @@ public struct ChatServer: Sendable {
         router.middlewares.add(RequestMiddleware(metrics: metrics, logger: logger))
         let ownPaths = [
             apiBasePath + "/", realtimePath, "/oauth2/", "/login", "/logout", "/.well-known/",
-            "/@connections", "/metrics",
+            "/@connections", "/metrics", "/config.json",
         ]
         router.middlewares.add(StaticSite(root: options.siteDirectory, excluding: ownPaths))
         SpecRoutes(
@@ -112,6 +112,12 @@ public struct ChatServer: Sendable {
         .register(on: router)
         AuthRoutes(auth: auth, service: service).register(on: router)
         ConnectionsRoutes(hub: hub).register(on: router)
+        // The site's runtime config (what `chatsite build --config-mode runtime` writes), pointing here.
+        router.get("/config.json") { [self] _, _ in
+            var response = try JSON.response(await clientConfig())
+            response.headers[.cacheControl] = "no-cache"
+            return response
+        }
         router.get("/metrics") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
