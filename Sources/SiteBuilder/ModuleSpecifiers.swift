@@ -6,12 +6,12 @@ enum ModuleSpecifiers {
         let tokens = tokenizer.tokens()
         var found: [Int] = []  // indexes of string tokens that are specifiers
         func isName(_ index: Int, _ name: String) -> Bool {
-            index < tokens.count && tokens[index].kind == .name && tokenizer.text(tokens[index]) == name
+            tokens.indices.contains(index) && tokens[index].kind == .name && tokenizer.text(tokens[index]) == name
         }
         func isPunctuator(_ index: Int, _ text: String) -> Bool {
-            index < tokens.count && tokens[index].kind == .punctuator && tokenizer.text(tokens[index]) == text
+            tokens.indices.contains(index) && tokens[index].kind == .punctuator && tokenizer.text(tokens[index]) == text
         }
-        func isString(_ index: Int) -> Bool { index < tokens.count && tokens[index].kind == .string }
+        func isString(_ index: Int) -> Bool { tokens.indices.contains(index) && tokens[index].kind == .string }
         /// The string after the next `from`, scanning at most to a `;` or the token limit.
         func fromClause(after start: Int) {
             var index = start

@@ -12,7 +12,7 @@ struct Chatsite: AsyncParsableCommand {
             Exit codes: 0 when all is well, 1 when the input has errors, 2 for a usage error.
             """,
         version: version,
-        subcommands: [CheckCommand.self, SDKCommand.self, ServeCommand.self]
+        subcommands: [CheckCommand.self, SDKCommand.self, BuildCommand.self, ServeCommand.self]
     )
 
     /// Parses the arguments, runs the command and exits with the product's exit codes

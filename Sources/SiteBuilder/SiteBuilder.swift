@@ -1,0 +1,148 @@
+import APISpec
+import Crypto
+import Foundation
+import SDKGenerator
+import Synchronization
+
+/// Builds a site folder into the files of a deployable site: Markdown pages and the API
+/// reference rendered, the JS SDK generated, placeholders filled, assets content-hashed with
+/// references rewritten, pages rewritten through libxml2 (integrity, CSP, config), links checked.
+///
+/// One builder serves many builds: `chatsite serve` keeps it and rebuilds after each change,
+/// and work on files that did not change (Markdown rendering, page rewriting) is reused.
+///
+/// ```swift
+/// let builder = SiteBuilder(settings: settings)
+/// let output = builder.build()
+/// if !output.failed { try SiteWriter.write(output.files, to: "dist") }
+/// ```
+public final class SiteBuilder: Sendable {
+    /// Where the config the pages read comes from.
+    public enum ConfigDelivery: Sendable {
+        /// Embedded in every page as `<script id="chatsite-config" type="application/json">`.
+        case inline(ResolvedConfig)
+        /// Written to `config.json`, which the app fetches first.
+        case runtime(ResolvedConfig)
+        /// Answered by the server at `/config.json` (`chatsite serve`).
+        case served
+    }
+
+    /// What to build and how.
+    public struct Settings: Sendable {
+        /// The site folder, as the user named it (diagnostics use it).
+        public var site: String
+        /// The API spec, for the JS SDK and the reference page.
+        public var spec: LoadedSpec?
+        /// The folder inside the site for the generated JS SDK; nil for none.
+        public var sdkFolder: String?
+        /// The path of the API reference page; nil for none.
+        public var referencePath: String?
+        public var config: ConfigDelivery
+        public var placeholders: PlaceholderMap?
+        public var headers: SecurityHeaders
+        /// Root-relative URLs of scripts added to every page (the dev server's live reload).
+        public var extraScripts: [String] = []
+
+        public init(site: String, config: ConfigDelivery, headers: SecurityHeaders) {
+            self.site = site
+            self.config = config
+            self.headers = headers
+        }
+    }
+
+    /// The result of one build.
+    public struct Output: Sendable {
+        /// The files of the site, sorted by path.
+        public var files: [OutputFile]
+        public var diagnostics: [Diagnostic]
+        /// How many pages were rewritten rather than reused from the previous build.
+        public var pagesRewritten: Int
+        public var failed: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    public let settings: Settings
+    let cache = Mutex(BuildCache())
+
+    public init(settings: Settings) {
+        self.settings = settings
+    }
+
+    /// Builds the site from what is on disk now.
+    public func build() -> Output {
+        var diagnostics: [Diagnostic] = []
+        var source = SiteSource.read(settings.site, skipping: settings.sdkFolder, diagnostics: &diagnostics)
+        source.files.merge(generatedFiles(layouts: source.layouts, diagnostics: &diagnostics)) { _, generated in
+            generated
+        }
+        let pages = markdownPages(source, diagnostics: &diagnostics)
+        source.files = source.files.filter { SitePath.pathExtension(of: $0.key) != "md" }
+        source.files.merge(pages) { _, page in page }
+        if let placeholders = settings.placeholders, !placeholders.isEmpty {
+            for (path, data) in source.files where SiteSource.isText(path) {
+                source.files[path] = Data(
+                    placeholders.apply(to: String(decoding: data, as: UTF8.self), path: path).utf8)
+            }
+        }
+        var additions = PageRewriter.HeadAdditions(
+            contentSecurityPolicy: settings.headers.metaContentSecurityPolicy, scripts: settings.extraScripts)
+        switch settings.config {
+        case .inline(let config): additions.configJSON = String(decoding: config.json(), as: UTF8.self)
+        case .runtime(let config): source.files["config.json"] = config.json()
+        case .served: break
+        }
+        let hasher = AssetHasher(files: source.files, siteName: settings.site)
+        diagnostics += hasher.diagnostics
+        let (rewrittenPages, rewritten) = rewritePages(source.files, assets: hasher.assets, additions: additions)
+        var files: [OutputFile] = []
+        for (path, data) in source.files {
+            if let asset = hasher.assets[path] {
+                files.append(OutputFile(path: asset.path, data: asset.data, isHashed: true))
+            } else if let page = rewrittenPages[path] {
+                files.append(OutputFile(path: path, data: page.data, isHashed: false))
+                diagnostics += page.diagnostics
+            } else {
+                files.append(OutputFile(path: path, data: data, isHashed: false))
+            }
+        }
+        diagnostics += LinkChecker.check(rewrittenPages, siteName: settings.site)
+        if let placeholders = settings.placeholders, !placeholders.isEmpty {
+            for file in files { diagnostics += placeholders.leftovers(in: file.data, path: file.path) }
+        }
+        files.sort { $0.path < $1.path }
+        return Output(files: files, diagnostics: diagnostics, pagesRewritten: rewritten)
+    }
+
+    /// The JS SDK and the API reference page, made once per builder: the spec does not change under it.
+    private func generatedFiles(layouts: [String: String], diagnostics: inout [Diagnostic]) -> [String: Data] {
+        let layoutsKey = Self.digest(layouts.sorted { $0.key < $1.key }.map { $0.key + "\0" + $0.value }.joined())
+        if let cached = cache.withLock({ $0.generated[layoutsKey] }) {
+            diagnostics += cached.diagnostics
+            return cached.files
+        }
+        var made = BuildCache.Made()
+        if let spec = settings.spec {
+            if let folder = settings.sdkFolder {
+                let (model, problems) = ModelTranslator().translate(spec)
+                made.diagnostics += problems
+                for file in model.map({ JSGenerator().generate($0) }) ?? [] where file.path.hasSuffix(".js") {
+                    made.files[folder + "/" + file.path] = Data(file.contents.utf8)
+                }
+            }
+            if let path = settings.referencePath {
+                let renderer = PageRenderer(layouts: layouts, siteDirectory: settings.site)
+                let (page, problems) = APIReferencePage.render(spec: spec, path: path, renderer: renderer)
+                made.diagnostics += problems
+                if let page { made.files[page.path] = page.data }
+            }
+        }
+        cache.withLock { $0.generated = [layoutsKey: made] }
+        diagnostics += made.diagnostics
+        return made.files
+    }
+
+    static func digest(_ text: String) -> String { digest(Data(text.utf8)) }
+
+    static func digest(_ data: Data) -> String {
+        SHA256.hash(data: data).prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Writes a built site atomically: into a temporary folder beside the target, then swapped in
+/// with renames. A build that fails while writing leaves the previous `dist/` as it was.
+public enum SiteWriter {
+    /// Why a site was not written.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The previous build's manifest in `directory`, if there is one.
+    public static func previousManifest(in directory: String) -> Data? {
+        FileManager.default.contents(atPath: directory + "/" + DeployArtifacts.manifestPath)
+    }
+
+    /// Replaces `directory` with exactly `files`.
+    ///
+    /// - Throws: ``Failure`` when `directory` holds something that is not a chatsite build (nothing
+    ///   is overwritten then), or when writing fails (the temporary folder is removed, the old
+    ///   site stays).
+    public static func write(_ files: [OutputFile], to directory: String) throws(Failure) {
+        try write(files, to: directory, failingAfter: nil)
+    }
+
+    /// `failingAfter` stops with an error after that many files: how tests prove atomicity.
+    static func write(_ files: [OutputFile], to directory: String, failingAfter limit: Int?) throws(Failure) {
+        let manager = FileManager.default
+        let target = URL(fileURLWithPath: directory).standardizedFileURL
+        try checkReplaceable(target)
+        let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).new-\(suffix)")
+        let old = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).old-\(suffix)")
+        do {
+            try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
+            for (index, file) in files.enumerated() {
+                if let limit, index >= limit { throw Failure(description: "stopped after \(limit) files (test)") }
+                let url = temporary.appendingPathComponent(file.path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.data.write(to: url)
+            }
+            if manager.fileExists(atPath: target.path) {
+                try manager.moveItem(at: target, to: old)
+                do { try manager.moveItem(at: temporary, to: target) } catch {
+                    try? manager.moveItem(at: old, to: target)
+                    throw error
+                }
+                try? manager.removeItem(at: old)
+            } else {
+                try manager.moveItem(at: temporary, to: target)
+            }
+        } catch {
+            try? manager.removeItem(at: temporary)
+            if let failure = error as? Failure { throw failure }
+            throw Failure(description: "\(directory): cannot write the site: \(error.localizedDescription)")
+        }
+    }
+
+    /// Refuses to replace a folder that is not an earlier build (it might be anything) or that
+    /// holds the site's sources.
+    private static func checkReplaceable(_ target: URL) throws(Failure) {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw Failure(description: "\(target.path) is a file; choose another --out")
+        }
+        let contents = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
+        let isBuild = manager.fileExists(atPath: target.appendingPathComponent(DeployArtifacts.manifestPath).path)
+        guard contents.isEmpty || isBuild else {
+            throw Failure(
+                description:
+                    "\(target.path) exists and is not a chatsite build (it has no \(DeployArtifacts.manifestPath)); "
+                    + "move it away or choose another --out, so nothing in it is lost")
+        }
+    }
+}

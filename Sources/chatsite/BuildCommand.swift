@@ -1,0 +1,105 @@
+import APISpec
+import ArgumentParser
+import Foundation
+import SiteBuilder
+
+/// `chatsite build`: the site, with config resolved and checked, into a deployable `dist/`.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into deploy-ready assets, with config from stack outputs.",
+        discussion: """
+            Config keys (region, userPoolId, userPoolClientId, cognitoDomain, redirectUri, apiUrl, \
+            websocketUrl, and any the project declares) come from, highest first: --set, CHATSITE_* \
+            environment variables, the stage's section of chatsite.yaml, and --outputs files \
+            (aws cloudformation describe-stacks, cdk deploy --outputs-file, terraform output -json). \
+            Every problem is reported before anything is written; a failed build leaves the previous \
+            output as it was. Exits 1 on errors.
+            """
+    )
+
+    @Option(help: "The project file.", completion: .file(extensions: ["yaml", "yml"]))
+    var project = "chatsite.yaml"
+
+    @Option(help: "The stage whose section of the project file to use.")
+    var stage: String?
+
+    @Option(help: "A stack outputs file (repeatable; later files win).", completion: .file(extensions: ["json"]))
+    var outputs: [String] = []
+
+    @Option(name: .customLong("set"), help: "A config value, KEY=VALUE (repeatable; wins over every other source).")
+    var values: [String] = []
+
+    @Option(help: "inline (config in every page) or runtime (one config.json for every stage).")
+    var configMode: ConfigMode?
+
+    @Option(help: "The output folder (default: the project's out, or dist).", completion: .directory)
+    var out: String?
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let (loadedProject, projectProblems) = ProjectFile.loadIfPresent(path: project)
+        var diagnostics = projectProblems
+        guard var projectFile = loadedProject else { throw fail(diagnostics) }
+        if let configMode { projectFile.configMode = configMode }
+        let (config, configProblems) = ConfigResolver(project: projectFile).resolve(
+            stage: stage, outputs: outputs, flags: values)
+        diagnostics += configProblems
+        let spec = projectFile.spec.map { SpecLoader().load(path: $0, decode: false) }
+        diagnostics += spec?.diagnostics ?? []
+        // Loaded without OpenAPIKit decoding (the SDK and the reference read the checked tree), so
+        // `failed()`, which wants a decoded document, does not apply.
+        let specFailed = spec.map { $0.root == nil || $0.diagnostics.contains { $0.severity == .error } } ?? false
+        guard let config, !specFailed else { throw fail(diagnostics) }
+        let headers: SecurityHeaders
+        do {
+            headers = try SecurityHeaders(connectSources: config.connectSources, formActions: config.formActions)
+        } catch {
+            throw fail(diagnostics + [Diagnostic(.error, "\(error)", file: projectFile.path ?? project)])
+        }
+        var settings = SiteBuilder.Settings(
+            site: projectFile.site, config: projectFile.configMode == .inline ? .inline(config) : .runtime(config),
+            headers: headers)
+        settings.spec = spec
+        settings.sdkFolder = projectFile.sdk
+        settings.referencePath = projectFile.reference
+        settings.placeholders = PlaceholderMap(project: projectFile, config: config)
+        let output = SiteBuilder(settings: settings).build()
+        diagnostics += output.diagnostics
+        guard !output.failed else { throw fail(diagnostics) }
+        let directory = out ?? projectFile.out
+        let artifacts = DeployArtifacts.make(
+            files: output.files, previousManifest: SiteWriter.previousManifest(in: directory), headers: headers,
+            compressor: Precompressor())
+        do {
+            try SiteWriter.write(output.files + artifacts.files, to: directory)
+        } catch {
+            throw fail(diagnostics + [Diagnostic(.error, error.description, file: directory)])
+        }
+        report(diagnostics)
+        let bytes = output.files.reduce(0) { $0 + $1.data.count }
+        let elapsed = ContinuousClock.now - started
+        print(
+            "built \(directory)/: \(output.files.count) files (\(bytes / 1024) KiB), "
+                + "\(output.files.filter(\.isHashed).count) hashed, config \(projectFile.configMode.rawValue), "
+                + "in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+        let invalidations = artifacts.invalidations
+        print("invalidate: \(invalidations.isEmpty ? "nothing" : invalidations.joined(separator: " "))")
+        for warning in artifacts.warnings { print("note: \(warning)") }
+    }
+
+    private func report(_ diagnostics: [Diagnostic]) {
+        let text = diagnostics.map { "\($0)\n" }.joined()
+        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+
+    private func fail(_ diagnostics: [Diagnostic]) -> ExitCode {
+        report(diagnostics)
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        FileHandle.standardError.write(
+            Data("chatsite build: \(errors) error\(errors == 1 ? "" : "s"); nothing was written\n".utf8))
+        return ExitCode(1)
+    }
+}
+
+extension ConfigMode: ExpressibleByArgument {}
