@@ -7,6 +7,7 @@ import HummingbirdWebSocket
 import Logging
 import NIOCore
 import OpenAPIKit
+import SiteBuilder
 
 /// `chatsite serve`: the whole chat backend (REST from the spec, local sign-in, realtime) and the
 /// site, on one port in one process.
@@ -22,6 +23,9 @@ public struct ChatServer: Sendable {
         public var store = Store.sqlite(".chatsite/dev.sqlite")
         public var reset = false
         public var siteDirectory = "Site"
+        /// The folder inside the site for the generated JS SDK, and the API reference page (as in chatsite.yaml).
+        public var sdkFolder: String? = "sdk"
+        public var referencePath: String? = "reference.html"
         /// Where the signing key is kept (beside the database); nil keeps it in memory.
         public var stateDirectory: String? = ".chatsite"
         /// Seconds a WebSocket may stay silent before it is closed (API Gateway's idle timeout).
@@ -49,6 +53,10 @@ public struct ChatServer: Sendable {
     let tokenCookie: String
     let store: SQLiteChatStore
     let logger: Logger
+    /// The site, built in memory and rebuilt on change.
+    let site: SiteHost
+    /// The headers every site response carries: the same policy `chatsite build` writes for CloudFront.
+    let securityHeaders: SecurityHeaders
 
     /// Opens the store and keys; fails with a message fit for the terminal.
     public init(options: Options, spec: LoadedSpec, logger: Logger) async throws {
@@ -75,6 +83,14 @@ public struct ChatServer: Sendable {
         service = ChatService(store: store)
         hub = RealtimeHub(service: service, metrics: metrics, queueLimit: options.queueLimit)
         let keyFile = options.store == .memory ? nil : options.stateDirectory.map { $0 + "/signing-key.pem" }
+        // Same-origin only: the API, WebSocket and sign-in all live on this server ('self').
+        securityHeaders = try SecurityHeaders()
+        var settings = SiteBuilder.Settings(site: options.siteDirectory, config: .served, headers: securityHeaders)
+        settings.spec = spec
+        settings.sdkFolder = options.sdkFolder
+        settings.referencePath = options.referencePath
+        settings.extraScripts = [LiveReload.scriptPath]
+        site = SiteHost(builder: SiteBuilder(settings: settings), logger: logger)
         auth = try await LocalAuth(
             issuer: "http://\(options.host):\(options.port)", clientId: "chatsitelocal", keyFile: keyFile)
     }
@@ -102,9 +118,10 @@ public struct ChatServer: Sendable {
         router.middlewares.add(RequestMiddleware(metrics: metrics, logger: logger))
         let ownPaths = [
             apiBasePath + "/", realtimePath, "/oauth2/", "/login", "/logout", "/.well-known/",
-            "/@connections", "/metrics", "/config.json",
+            "/@connections", "/metrics", "/config.json", "/_chatsite/",
         ]
-        router.middlewares.add(StaticSite(root: options.siteDirectory, excluding: ownPaths))
+        router.middlewares.add(SiteFiles(host: site, excluding: ownPaths, security: securityHeaders))
+        LiveReload(host: site).register(on: router)
         SpecRoutes(
             spec: spec, basePath: apiBasePath, auth: auth,
             handlers: APIHandlers(service: service, hub: hub, sequencer: sequencer, config: clientConfig).table
@@ -146,8 +163,9 @@ public struct ChatServer: Sendable {
                 try await socket.shouldUpgrade(request, path: realtimePath)
             },
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "chatsite"),
-            onServerRunning: { [boundPort] channel in
+            onServerRunning: { [boundPort, site] channel in
                 if let port = channel.localAddress?.port { await boundPort.set(port) }
+                await site.startWatching()
                 await onServerRunning(channel)
             },
             logger: logger)
@@ -156,6 +174,7 @@ public struct ChatServer: Sendable {
     /// Flushes the database on shutdown.
     public func close() {
         try? store.checkpoint()
+        Task { [site] in await site.stopWatching() }
     }
 }
 

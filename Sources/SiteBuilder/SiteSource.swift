@@ -15,7 +15,7 @@ struct SiteSource {
         let root = URL(fileURLWithPath: directory)
         guard
             let enumerator = FileManager.default.enumerator(
-                at: root, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey], options: [])
+                at: root, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey], options: [])
         else {
             diagnostics.append(Diagnostic(.error, "cannot read the site folder; check the path", file: directory))
             return source
@@ -30,6 +30,14 @@ struct SiteSource {
                 continue
             }
             guard !isDirectory else { continue }
+            // A link may point anywhere; only what stays inside the site is part of it.
+            let isLink = (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink) ?? false
+            if isLink, !url.resolvingSymlinksInPath().path.hasPrefix(root.resolvingSymlinksInPath().path + "/") {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, "skipped: a symbolic link to a file outside the site", file: "\(directory)/\(path)"))
+                continue
+            }
             guard let data = try? Data(contentsOf: url) else {
                 diagnostics.append(Diagnostic(.error, "cannot read this file", file: "\(directory)/\(path)"))
                 continue

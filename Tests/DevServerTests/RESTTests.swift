@@ -183,7 +183,7 @@ struct RESTTests {
             ).path)
         try await TestServer(site: folder.path).server.application().test(.router) { client in
             let index = try await client.execute(uri: "/", method: .get) { String(buffer: $0.body) }
-            #expect(index == "<h1>hi</h1>")
+            #expect(index.contains("<h1>hi</h1>"))
             for path in [
                 "/../secret-\(folder.lastPathComponent).txt", "/%2e%2e/secret-\(folder.lastPathComponent).txt",
                 "/docs/link.txt",
