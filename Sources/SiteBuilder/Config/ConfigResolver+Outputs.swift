@@ -14,7 +14,7 @@ extension ConfigResolver {
             if let current = best[key] {
                 if strength < current.strength { continue }
                 if strength == current.strength, current.output.value != output.value {
-                    ties[key, default: [current.output.name]].append(output.name)
+                    ties[key, default: [Self.label(current.output)]].append(Self.label(output))
                 } else if strength > current.strength {
                     ties[key] = nil
                 }
@@ -26,8 +26,9 @@ extension ConfigResolver {
             diagnostics.append(
                 Diagnostic(
                     .warning,
-                    "outputs \(names.joined(separator: ", ")) could each give \(key); using \(chosen.output.name) "
-                        + "(the last); map the right one under outputs in \(project.displayPath)", file: file.path))
+                    "outputs \(names.joined(separator: ", ")) could each give \(key); using the last, "
+                        + "\(Self.label(chosen.output)) — give one stack's outputs, or map the right output under "
+                        + "outputs in \(project.displayPath)", file: file.path))
         }
         if best.isEmpty {
             let names = file.outputs.map(\.name)
@@ -43,5 +44,10 @@ extension ConfigResolver {
                 value: $0.output.value.trimmingCharacters(in: .whitespacesAndNewlines),
                 source: .output($0.output, file: file.path))
         }
+    }
+
+    /// `UserPoolId of stack ChatStack`, or the name alone for Terraform.
+    static func label(_ output: OutputsFile.Output) -> String {
+        output.name + (output.stack.map { " of stack \($0)" } ?? "")
     }
 }

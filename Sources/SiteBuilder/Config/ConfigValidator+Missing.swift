@@ -42,7 +42,7 @@ extension ConfigValidator {
             case 1: "an output named \(names[0])"
             default: "an output named \(names.dropLast().joined(separator: ", ")) or \(names.last!)"
             }
-        return "--set \(key)=…, the environment variable \(ConfigKeys.environmentName(key)), a \(key) value in a stage "
+        return "--set \(key)=…, the environment variable \(ConfigKeys.environmentName(key)), \(key): in a stage "
             + "of \(project.displayPath), or \(output)"
     }
 }

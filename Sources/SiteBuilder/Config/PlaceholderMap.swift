@@ -16,7 +16,7 @@ public struct PlaceholderMap: Sendable {
         var placeholder: ProjectFile.Placeholder
     }
 
-    /// Longest placeholder first, so `YOUR_API_URL` is not taken for `YOUR_API` plus `_URL`.
+    /// Longest placeholder first, for placeholders that are not words (`{{api}}` and `{{api}}/x`).
     let replacements: [Replacement]
 
     /// The placeholders of `project` with their transformed values from `config`; a placeholder whose key
@@ -89,10 +89,19 @@ public struct PlaceholderMap: Sendable {
         return diagnostics
     }
 
+    /// The placeholder at `index`. A placeholder that starts or ends with a word character (`A-Z`, `a-z`, `0-9`,
+    /// `_`) matches only there a word starts or ends: `YOUR_API` is not found inside `YOUR_API_KEY`.
     private func replacement(at index: Int, in bytes: [UInt8]) -> Replacement? {
         replacements.first { candidate in
-            index + candidate.text.count <= bytes.count && bytes[index] == candidate.text[0]
-                && bytes[index..<index + candidate.text.count].elementsEqual(candidate.text)
+            let end = index + candidate.text.count
+            guard end <= bytes.count, bytes[index] == candidate.text[0],
+                bytes[index..<end].elementsEqual(candidate.text)
+            else { return false }
+            let opensWord = Self.isWordByte(candidate.text[0]) && index > 0 && Self.isWordByte(bytes[index - 1])
+            let closesWord =
+                Self.isWordByte(candidate.text[candidate.text.count - 1]) && end < bytes.count
+                && Self.isWordByte(bytes[end])
+            return !opensWord && !closesWord
         }
     }
 
