@@ -22,6 +22,8 @@ function showScreen(name) {
   byId("skip-links").hidden = name !== "chat";
   byId("account").hidden = name !== "chat";
   byId("rooms-toggle").hidden = name !== "chat";
+  // On a phone the site links move into the room drawer while the chat is shown.
+  document.body.classList.toggle("is-chat", name === "chat");
 }
 
 function showSignedOut(auth, message) {
@@ -157,6 +159,13 @@ async function startChat(config, auth) {
     }
   });
   byId("drawer-backdrop").addEventListener("click", () => setDrawer(false));
+  // Choosing a room closes the drawer, even the room already open (no hashchange then).
+  byId("room-list").addEventListener("click", (event) => {
+    if (event.target.closest("a") && document.body.classList.contains("drawer-open")) {
+      setDrawer(false);
+      byId("composer-input").focus();
+    }
+  });
   let signingOut = false;
   byId("sign-out").addEventListener("click", async () => {
     signingOut = true;
