@@ -42,6 +42,14 @@ struct BuildCommand: ParsableCommand {
         var diagnostics = projectProblems
         guard var projectFile = loadedProject else { throw fail(diagnostics) }
         if let configMode { projectFile.configMode = configMode }
+        // Paths in a project file are relative to the file's folder.
+        let base = (project as NSString).deletingLastPathComponent
+        if projectFile.path != nil, !base.isEmpty {
+            func relative(_ path: String) -> String { path.hasPrefix("/") ? path : base + "/" + path }
+            projectFile.site = relative(projectFile.site)
+            projectFile.spec = projectFile.spec.map(relative)
+            projectFile.out = relative(projectFile.out)
+        }
         let (config, configProblems) = ConfigResolver(project: projectFile).resolve(
             stage: stage, outputs: outputs, flags: values)
         diagnostics += configProblems

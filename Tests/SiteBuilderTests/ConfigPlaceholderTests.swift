@@ -32,7 +32,7 @@ struct ConfigPlaceholderTests {
         #expect(diagnostics.isEmpty)
         let config = try #require(resolved)
         let map = PlaceholderMap(project: project, config: config)
-        let source = try String(contentsOfFile: ConfigFixtures.legacy("main.js"), encoding: .utf8)
+        let source = try String(contentsOfFile: ConfigFixtures.legacy("site/main.js"), encoding: .utf8)
         let script = map.apply(to: source, path: "main.js")
         #expect(script.contains(#"UserPoolId: "us-east-2_Lg4cyR00m","#))
         #expect(script.contains(#"ClientId: "6h7j8k9l0z1x2c3v4b5n6m7q8w","#))
@@ -47,7 +47,7 @@ struct ConfigPlaceholderTests {
                 #"const getMessagesEndpoint = "https://g3tm5g5a1b.execute-api.us-east-2.amazonaws.com/prod/messages";"#)
         )
         #expect(map.leftovers(in: Data(script.utf8), path: "dist/main.js").isEmpty)
-        let page = try String(contentsOfFile: ConfigFixtures.legacy("index.html"), encoding: .utf8)
+        let page = try String(contentsOfFile: ConfigFixtures.legacy("site/index.html"), encoding: .utf8)
         #expect(
             map.apply(to: page, path: "index.html").contains(
                 "https://legacy-chatroom.auth.us-east-2.amazoncognito.com/logout?client_id=6h7j8k9l0z1x2c3v4b5n6m7q8w"
