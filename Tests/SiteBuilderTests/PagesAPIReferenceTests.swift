@@ -72,6 +72,17 @@ struct PagesAPIReferenceTests {
         #expect(PagesTestSupport.brokenFragmentLinks(in: html) == [])
     }
 
+    @Test func swagger2PetstoreKeepsBodiesSecurityAndExamples() throws {
+        let path = "/work/shared/specs/petstore-2.0.yaml"
+        try #require(FileManager.default.fileExists(atPath: path))
+        let html = try #require(PagesTestSupport.reference(path).html)
+        #expect(html.contains("<section id=\"op-addPet\" class=\"api-operation\">"))
+        #expect(
+            html.contains("<p class=\"media-type\"><code>application/json</code>: <a href=\"#schema-Pet\">Pet</a></p>"))
+        #expect(html.contains("<a href=\"#security-petstore_auth\">petstore_auth</a> (<code>write:pets</code>"))
+        #expect(PagesTestSupport.brokenFragmentLinks(in: html) == [])
+    }
+
     @Test func anUnreadableSpecIsADiagnostic() {
         let spec = LoadedSpec(file: "missing.yaml")
         let (page, diagnostics) = APIReferencePage.render(

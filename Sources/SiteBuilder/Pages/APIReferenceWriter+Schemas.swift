@@ -63,7 +63,8 @@ extension APIReferenceWriter {
         html += "<table class=\"properties\">\n<thead><tr><th>Property</th><th>Type</th><th>Required</th>"
         html += "<th>Description</th></tr></thead>\n<tbody>\n"
         for (name, node) in properties {
-            let property = lookup.resolved(node)
+            // A named schema is described in its own section; the property says only what it adds.
+            let property = SpecLookup.schemaName(node) == nil ? lookup.resolved(node) : node
             html += "<tr><td><code>\(HTMLEscaping.escape(name))</code></td><td>\(types.html(node))</td>"
             html += "<td>\(required.contains(name) ? "yes" : "no")</td><td>"
             markdown(property["description"]?.string)

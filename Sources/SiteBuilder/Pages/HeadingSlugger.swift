@@ -9,9 +9,13 @@ struct HeadingSlugger {
     static func baseSlug(_ text: String) -> String {
         var slug = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
-            if scalar == " " {
-                slug.append("-")
-            } else if scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic
+            if scalar.isASCII {
+                switch scalar {
+                case " ": slug.append("-")
+                case "a"..."z", "0"..."9", "-", "_": slug.append(scalar)
+                default: break
+                }
+            } else if scalar.properties.isAlphabetic
                 || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
             {
                 slug.append(scalar)

@@ -42,9 +42,10 @@ public struct PageRenderer: Sendable {
     ///   located in the page or in its layout.
     public func render(markdown: SiteFile) -> (SiteFile?, [Diagnostic]) {
         let file = siteDirectory + "/" + markdown.path
-        guard let text = String(validating: markdown.data, as: UTF8.self) else {
+        guard var text = String(validating: markdown.data, as: UTF8.self) else {
             return (nil, [Diagnostic(.error, "the page is not UTF-8 text; save it as UTF-8", file: file)])
         }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let (parsed, problems) = FrontMatter.parse(text, file: file)
         guard let matter = parsed else { return (nil, problems) }
         let document = MarkdownDocument(String(matter.body))
