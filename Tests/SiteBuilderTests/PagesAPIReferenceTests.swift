@@ -83,6 +83,18 @@ struct PagesAPIReferenceTests {
         #expect(PagesTestSupport.brokenFragmentLinks(in: html) == [])
     }
 
+    @Test func theReferencePageNeedsThePageLayout() {
+        let spec = SpecLoader().load(path: PagesTestSupport.fixture("hostile-api.yaml"), decode: false)
+        let renderer = PageRenderer(layouts: ["wide": "{{{content}}}"])
+        let (page, diagnostics) = APIReferencePage.render(spec: spec, path: "api/index.html", renderer: renderer)
+        #expect(page == nil)
+        #expect(
+            diagnostics.map(\.description) == [
+                "\(spec.file): error: the API reference page api/index.html uses the layout 'page', but there is "
+                    + "no Site/_layouts/page.html; add it (the site's layouts are: wide)"
+            ])
+    }
+
     @Test func anUnreadableSpecIsADiagnostic() {
         let spec = LoadedSpec(file: "missing.yaml")
         let (page, diagnostics) = APIReferencePage.render(

@@ -37,7 +37,7 @@ public enum APIReferencePage {
         let content = writer.write()
         let page = PageRenderer.Page(
             path: path, source: spec.file, content: content, title: writer.title, description: writer.summary,
-            what: "the API reference page \(path)")
+            what: "the API reference page \(path)", canChooseLayout: false)
         return renderer.render(page)
     }
 }

@@ -39,7 +39,8 @@ public struct PageRenderer: Sendable {
     ///
     /// - Parameter markdown: The page, with its site path (`docs/help.md`) and UTF-8 text.
     /// - Returns: The HTML page (`docs/help.html`), or nil when it has errors; and the diagnostics,
-    ///   located in the page or in its layout.
+    ///   located in the page or in its layout. A layout that is not a valid template gives every
+    ///   page using it the same `Diagnostic` (equal values: report each once).
     public func render(markdown: SiteFile) -> (SiteFile?, [Diagnostic]) {
         let file = siteDirectory + "/" + markdown.path
         guard var text = String(validating: markdown.data, as: UTF8.self) else {
@@ -79,6 +80,8 @@ public struct PageRenderer: Sendable {
         var values: [String: String] = [:]
         /// The page as messages name it.
         var what = "the page"
+        /// Whether the page's front matter may choose another layout.
+        var canChooseLayout = true
     }
 
     /// Applies the page's layout.
@@ -101,10 +104,13 @@ public struct PageRenderer: Sendable {
 
     private func missingLayout(_ page: Page) -> Diagnostic {
         let wanted = LayoutSet.file(page.layout, in: layouts.directory)
+        let names = layouts.names.joined(separator: ", ")
         let advice =
             layouts.names.isEmpty
             ? "add it (the site has no layouts yet)"
-            : "add it, or set 'layout:' in the front matter to one of: \(layouts.names.joined(separator: ", "))"
+            : page.canChooseLayout
+                ? "add it, or set 'layout:' in the front matter to one of: \(names)"
+                : "add it (the site's layouts are: \(names))"
         return Diagnostic(
             .error, "\(page.what) uses the layout '\(page.layout)', but there is no \(wanted); \(advice)",
             file: page.source, location: page.layoutLocation)
