@@ -77,6 +77,7 @@ let package = Package(
             ],
             path: "Benchmarks/ServeBench"
         ),
+        .executableTarget(name: "BuildBench", dependencies: ["SiteBuilder", "APISpec"], path: "Benchmarks/BuildBench"),
         .testTarget(name: "APISpecTests", dependencies: ["APISpec"]),
         .testTarget(name: "ChatBackendTests", dependencies: ["ChatBackend"]),
         .testTarget(

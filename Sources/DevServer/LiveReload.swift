@@ -18,7 +18,8 @@ struct LiveReload {
         }
         router.get(RouterPath(Self.changesPath)) { [host] request, _ in
             let since = request.uri.queryParameters.get("since", as: Int.self) ?? 0
-            let version = await host.change(after: since, timeout: .seconds(25))
+            // Short enough that a graceful shutdown, which waits for open requests, is not held up long.
+            let version = await host.change(after: since, timeout: .seconds(5))
             return Response(
                 status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
                 body: .init(byteBuffer: ByteBuffer(string: #"{"version":\#(version)}"#)))

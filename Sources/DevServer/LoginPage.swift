@@ -26,6 +26,7 @@ struct LoginPage {
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <title>Sign in · chatsite (local)</title>
+              <link rel="icon" href="data:,">
               <style>
                 body { font: 16px system-ui, sans-serif; max-width: 26rem; margin: 3rem auto; padding: 0 1rem; }
                 button, input[type=text] { font: inherit; padding: .5rem .75rem; margin: .25rem 0; }
@@ -36,11 +37,13 @@ struct LoginPage {
               <main>
                 <h1>Sign in</h1>
                 <p>Local sign-in of <code>chatsite serve</code>: no password; tokens are signed like Cognito's.</p>
+                <form method="post" action="/login" class="users">
+                  \(hidden)
+                  \(choices)
+                </form>
+                <!-- A form of its own, so Enter in the field signs in the name typed, not the first user listed. -->
                 <form method="post" action="/login">
                   \(hidden)
-                  <div class="users">
-                    \(choices)
-                  </div>
                   <label for="username">Or a user name</label>
                   <input id="username" type="text" name="new_username" autocomplete="username" pattern="[A-Za-z0-9_.\\-]{1,32}" autofocus>
                   <button type="submit">Sign in</button>

@@ -15,6 +15,7 @@ final class HTMLDocument {
 
     /// Parses `data` as the page `path` (used in diagnostics); nil when libxml2 gives up entirely.
     init?(data: Data, path: String) {
+        _ = Self.parserReady
         let collector = ProblemCollector(path: path)
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
@@ -34,6 +35,10 @@ final class HTMLDocument {
     }
 
     deinit { xmlFreeDoc(document) }
+
+    /// libxml2 must be initialised once before threads parse at the same time (pages are rewritten
+    /// in parallel); its error handler is per thread.
+    private static let parserReady: Void = xmlInitParser()
 
     /// Calls `body` with every element of the page, in document order.
     func forEachElement(_ body: (HTMLElement) -> Void) {

@@ -1,5 +1,6 @@
 import APISpec
 import Foundation
+import Synchronization
 
 extension SiteBuilder {
     /// The Markdown files rendered to `.html` pages (the `.md` sources leave the file set).
@@ -12,18 +13,26 @@ extension SiteBuilder {
         var pages: [String: Data] = [:]
         var fresh: [String: (SiteFile?, [Diagnostic])] = [:]
         let cached = cache.withLock { $0.markdown }
-        for path in markdown.sorted() {
-            let data = source.files[path]!
-            let key = path + "\0" + Self.digest(data) + layoutsKey
-            let (page, problems) = cached[key] ?? renderer.render(markdown: SiteFile(path: path, data: data))
-            fresh[key] = (page, problems)
+        // Pages render on every core; results are gathered in path order, so output stays deterministic.
+        let paths = markdown.sorted()
+        let keys = paths.map { $0 + "\0" + Self.digest(source.files[$0]!) + layoutsKey }
+        let results = Mutex([(SiteFile?, [Diagnostic])?](repeating: nil, count: paths.count))
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let result =
+                cached[keys[index]]
+                ?? renderer.render(markdown: SiteFile(path: paths[index], data: source.files[paths[index]]!))
+            results.withLock { $0[index] = result }
+        }
+        for (index, result) in results.withLock({ $0 }).enumerated() {
+            guard let (page, problems) = result else { continue }
+            fresh[keys[index]] = (page, problems)
             diagnostics += problems
             guard let page else { continue }
             if source.files[page.path] != nil {
                 diagnostics.append(
                     Diagnostic(
                         .error, "renders to '\(page.path)', which the site already has; rename one of them",
-                        file: "\(settings.site)/\(path)"))
+                        file: "\(settings.site)/\(paths[index])"))
             }
             pages[page.path] = page.data
         }
@@ -45,18 +54,23 @@ extension SiteBuilder {
         var fresh: [String: PageRewriter.Result] = [:]
         var pages: [String: PageRewriter.Result] = [:]
         var rewritten = 0
-        for (path, data) in files where ["html", "htm"].contains(SitePath.pathExtension(of: path)) {
-            let key = path + "\0" + Self.digest(data) + contextKey
-            let result: PageRewriter.Result
-            if let hit = cached[key] {
-                result = hit
-            } else {
-                result = rewriter.rewrite(path, data: data)
-                rewritten += 1
+        let paths = files.keys.filter { ["html", "htm"].contains(SitePath.pathExtension(of: $0)) }.sorted()
+        let keys = paths.map { $0 + "\0" + Self.digest(files[$0]!) + contextKey }
+        let results = Mutex([PageRewriter.Result?](repeating: nil, count: paths.count))
+        let misses = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            var result = cached[keys[index]]
+            if result == nil {
+                result = rewriter.rewrite(paths[index], data: files[paths[index]]!)
+                misses.withLock { $0 += 1 }
             }
-            fresh[key] = result
-            pages[path] = result
+            results.withLock { $0[index] = result }
         }
+        for (index, result) in results.withLock({ $0 }).enumerated() {
+            fresh[keys[index]] = result
+            pages[paths[index]] = result
+        }
+        rewritten = misses.withLock { $0 }
         cache.withLock { $0.pages = fresh }
         return (pages, rewritten)
     }

@@ -69,12 +69,17 @@ public final class SiteBuilder: Sendable {
 
     /// Builds the site from what is on disk now.
     public func build() -> Output {
+        var trace = BuildTrace()
+        defer { trace.report() }
         var diagnostics: [Diagnostic] = []
         var source = SiteSource.read(settings.site, skipping: settings.sdkFolder, diagnostics: &diagnostics)
+        trace.mark("read")
         source.files.merge(generatedFiles(layouts: source.layouts, diagnostics: &diagnostics)) { _, generated in
             generated
         }
+        trace.mark("sdk+reference")
         let pages = markdownPages(source, diagnostics: &diagnostics)
+        trace.mark("markdown")
         source.files = source.files.filter { SitePath.pathExtension(of: $0.key) != "md" }
         source.files.merge(pages) { _, page in page }
         if let placeholders = settings.placeholders, !placeholders.isEmpty {
@@ -90,9 +95,12 @@ public final class SiteBuilder: Sendable {
         case .runtime(let config): source.files["config.json"] = config.json()
         case .served: break
         }
+        trace.mark("placeholders")
         let hasher = AssetHasher(files: source.files, siteName: settings.site)
         diagnostics += hasher.diagnostics
+        trace.mark("hash")
         let (rewrittenPages, rewritten) = rewritePages(source.files, assets: hasher.assets, additions: additions)
+        trace.mark("pages")
         var files: [OutputFile] = []
         for (path, data) in source.files {
             if let asset = hasher.assets[path] {
@@ -109,6 +117,7 @@ public final class SiteBuilder: Sendable {
             for file in files { diagnostics += placeholders.leftovers(in: file.data, path: file.path) }
         }
         files.sort { $0.path < $1.path }
+        trace.mark("links+leftovers")
         return Output(files: files, diagnostics: diagnostics, pagesRewritten: rewritten)
     }
 

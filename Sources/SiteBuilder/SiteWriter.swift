@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes a built site atomically: into a temporary folder beside the target, then swapped in
 /// with renames. A build that fails while writing leaves the previous `dist/` as it was.
@@ -34,12 +35,23 @@ public enum SiteWriter {
             ".\(target.lastPathComponent).old-\(suffix)")
         do {
             try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
-            for (index, file) in files.enumerated() {
-                if let limit, index >= limit { throw Failure(description: "stopped after \(limit) files (test)") }
-                let url = temporary.appendingPathComponent(file.path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.data.write(to: url)
+            // Folders first, each once; then the files, on every core (a site can be thousands of small files).
+            let folders = Set(files.map { SitePath.directory(of: $0.path) }).filter { !$0.isEmpty }.sorted()
+            for folder in folders {
+                try manager.createDirectory(
+                    at: temporary.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
+            let count = limit.map { min($0, files.count) } ?? files.count
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                do {
+                    try files[index].data.write(to: temporary.appendingPathComponent(files[index].path))
+                } catch {
+                    failures.withLock { $0.append("\(files[index].path): \(error.localizedDescription)") }
+                }
+            }
+            if let failure = failures.withLock({ $0.first }) { throw Failure(description: "cannot write \(failure)") }
+            if let limit, limit < files.count { throw Failure(description: "stopped after \(limit) files (test)") }
             if manager.fileExists(atPath: target.path) {
                 try manager.moveItem(at: target, to: old)
                 do { try manager.moveItem(at: temporary, to: target) } catch {

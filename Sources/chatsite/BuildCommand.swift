@@ -76,9 +76,11 @@ struct BuildCommand: ParsableCommand {
         diagnostics += output.diagnostics
         guard !output.failed else { throw fail(diagnostics) }
         let directory = out ?? projectFile.out
+        let compressor = Precompressor()
+        compressor.reuse(previousBuild: directory)
         let artifacts = DeployArtifacts.make(
             files: output.files, previousManifest: SiteWriter.previousManifest(in: directory), headers: headers,
-            compressor: Precompressor())
+            compressor: compressor)
         do {
             try SiteWriter.write(output.files + artifacts.files, to: directory)
         } catch {
@@ -92,7 +94,8 @@ struct BuildCommand: ParsableCommand {
                 + "\(output.files.filter(\.isHashed).count) hashed, config \(projectFile.configMode.rawValue), "
                 + "in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
         let invalidations = artifacts.invalidations
-        print("invalidate: \(invalidations.isEmpty ? "nothing" : invalidations.joined(separator: " "))")
+        let listed = invalidations.count <= 12 ? invalidations.joined(separator: " ") : "\(invalidations.count) paths"
+        print("invalidate: \(invalidations.isEmpty ? "nothing" : listed) (see \(DeployArtifacts.manifestPath))")
         for warning in artifacts.warnings { print("note: \(warning)") }
     }
 

@@ -43,7 +43,7 @@ struct BuildCommandTests {
         #expect(config?["websocketUrl"] == "ws://127.0.0.1:8080/ws")
         let second = try cli.run("build", "--stage", "local", "--out", out)
         #expect(second.status == 0)
-        #expect(second.output.contains("invalidate: nothing"))
+        #expect(second.output.contains("invalidate: nothing (see .chatsite/manifest.json)"))
         // Byte-identical, but for the manifest's invalidations: the first build had no previous one.
         var again = try contents(out)
         again[".chatsite/manifest.json"] = nil

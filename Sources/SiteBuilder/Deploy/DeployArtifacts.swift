@@ -139,7 +139,8 @@ public struct DeployArtifacts: Sendable {
         let results = Mutex([Encodings](repeating: .none, count: sources.count))
         DispatchQueue.concurrentPerform(iterations: wanted.count) { item in
             let index = wanted[item]
-            let made = compressor.encodings(of: sources[index].data, sha256: hashes[index])
+            let made = compressor.encodings(
+                of: sources[index].data, sha256: hashes[index], thorough: sources[index].isHashed)
             results.withLock { $0[index] = made }
         }
         compressor.retain(only: Set(wanted.map { hashes[$0] }))

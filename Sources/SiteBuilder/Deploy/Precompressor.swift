@@ -56,20 +56,24 @@ public final class Precompressor: Sendable {
     /// This compresses whatever it is given; callers decide by content type whether a body is worth it
     /// (``DeployArtifacts`` skips PNG, WOFF2 and other compressed formats).
     public func encodings(of data: Data) -> Encodings {
-        encodings(of: data, sha256: sha256Hex(data))
+        encodings(of: data, sha256: sha256Hex(data), thorough: true)
     }
 
     /// The variants of `data` whose SHA-256 (lowercase hex) the caller has computed already.
-    func encodings(of data: Data, sha256: String) -> Encodings {
+    /// `thorough` asks for brotli's best quality (11), worth its time for hashed assets, which are
+    /// compressed once per content; pages and other unhashed files change with every build and get
+    /// quality 5, about 15% larger and 30 times faster (9.6 ms against 0.3 ms for a 6 KB page).
+    func encodings(of data: Data, sha256: String, thorough: Bool) -> Encodings {
+        let key = Self.key(sha256, thorough: thorough)
         let cached = state.withLock { state -> Encodings? in
-            guard let entry = state.entries[sha256] else { return nil }
+            guard let entry = state.entries[key] else { return nil }
             state.statistics.hits += 1
             return entry
         }
         if let cached { return cached }
-        let made = Self.compress(data)
+        let made = Self.compress(data, brotliQuality: thorough ? Brotli.maximumQuality : Self.fastQuality)
         state.withLock { state in
-            state.entries[sha256] = made
+            state.entries[key] = made
             state.statistics.misses += 1
         }
         return made
@@ -78,16 +82,48 @@ public final class Precompressor: Sendable {
     /// Forgets every body whose hash is not in `hashes`: what a rebuild does with the files it no longer has.
     func retain(only hashes: Set<String>) {
         state.withLock { state in
-            state.entries = state.entries.filter { hashes.contains($0.key) }
+            state.entries = state.entries.filter { hashes.contains(String($0.key.prefix { $0 != ":" })) }
         }
     }
 
-    private static func compress(_ data: Data) -> Encodings {
+    /// Takes the variants a previous build wrote into `directory` (its manifest and
+    /// `.chatsite/encoded/`), each checked against the manifest's SHA-256, so a rebuild into the
+    /// same folder compresses only what changed.
+    public func reuse(previousBuild directory: String) {
+        guard let data = FileManager.default.contents(atPath: directory + "/" + DeployArtifacts.manifestPath),
+            let manifest = try? DeployManifest.decode(data)
+        else { return }
+        var found: [String: Encodings] = [:]
+        for object in manifest.objects {
+            var encodings = Encodings.none
+            var complete = true
+            for variant in object.encodings {
+                guard let body = FileManager.default.contents(atPath: directory + "/" + variant.path),
+                    sha256Hex(body) == variant.sha256
+                else {
+                    complete = false
+                    break
+                }
+                if variant.contentEncoding == "br" { encodings.brotli = body } else { encodings.gzip = body }
+            }
+            if complete { found[Self.key(object.sha256, thorough: object.hashed)] = encodings }
+        }
+        state.withLock { $0.entries.merge(found) { current, _ in current } }
+    }
+
+    static let fastQuality: Int32 = 5
+
+    private static func key(_ sha256: String, thorough: Bool) -> String {
+        sha256 + (thorough ? ":11" : ":5")
+    }
+
+    private static func compress(_ data: Data, brotliQuality: Int32) -> Encodings {
         func smaller(_ variant: Data?) -> Data? {
             guard let variant, variant.count < data.count else { return nil }
             return variant
         }
         guard !data.isEmpty else { return .none }
-        return Encodings(gzip: smaller(Gzip.compress(data)), brotli: smaller(Brotli.compress(data)))
+        return Encodings(
+            gzip: smaller(Gzip.compress(data)), brotli: smaller(Brotli.compress(data, quality: brotliQuality)))
     }
 }

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Stage timings of one build, printed to standard error when `CHATSITE_TRACE` is set.
+struct BuildTrace {
+    private static let enabled = ProcessInfo.processInfo.environment["CHATSITE_TRACE"] != nil
+    private var last = ContinuousClock.now
+    private var stages: [String] = []
+
+    mutating func mark(_ stage: String) {
+        guard Self.enabled else { return }
+        let now = ContinuousClock.now
+        stages.append(
+            "\(stage) \((now - last).formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))")
+        last = now
+    }
+
+    func report() {
+        guard Self.enabled else { return }
+        FileHandle.standardError.write(Data("build: \(stages.joined(separator: ", "))\n".utf8))
+    }
+}
