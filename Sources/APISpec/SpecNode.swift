@@ -112,3 +112,19 @@ public struct SpecObject: Sendable {
         }
     }
 }
+
+extension SpecNode {
+    /// The node this one's local `$ref` points to in `root`, followed up to 16 times; the node
+    /// itself when it is no reference or the target does not exist.
+    public func followingReferences(in root: SpecNode) -> SpecNode {
+        var current = self
+        for _ in 0..<16 {
+            guard let reference = current["$ref"]?.string, reference.hasPrefix("#"),
+                let pointer = JSONPointer(parsing: String(reference.dropFirst())),
+                let target = root.lookup(pointer).node
+            else { return current }
+            current = target
+        }
+        return current
+    }
+}

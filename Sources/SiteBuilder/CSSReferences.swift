@@ -7,6 +7,14 @@ enum CSSReferences {
     static func find(in bytes: [UInt8]) -> [TextReference] {
         var references: [TextReference] = []
         var index = 0
+        /// A quoted value at `start`, if there is one: recorded, and the index past it returned.
+        func quoted(at start: Int) -> Int? {
+            guard start < bytes.count, bytes[start] == UInt8(ascii: "\"") || bytes[start] == UInt8(ascii: "'")
+            else { return nil }
+            let end = stringEnd(bytes, from: start)
+            reference(start + 1..<max(start + 1, end - 1))
+            return end
+        }
         func reference(_ range: Range<Int>) {
             let (line, column) = bytes.location(of: range.lowerBound)
             let value = String(decoding: bytes[range], as: UTF8.self)
@@ -21,9 +29,7 @@ enum CSSReferences {
             } else if matches(bytes, at: index, "url(") && !isNameByte(bytes, before: index) {
                 var start = index + 4
                 while start < bytes.count, isSpace(bytes[start]) { start += 1 }
-                if start < bytes.count, bytes[start] == UInt8(ascii: "\"") || bytes[start] == UInt8(ascii: "'") {
-                    let end = stringEnd(bytes, from: start)
-                    reference(start + 1..<max(start + 1, end - 1))
+                if let end = quoted(at: start) {
                     index = end
                 } else {
                     var end = start
@@ -34,13 +40,7 @@ enum CSSReferences {
             } else if matches(bytes, at: index, "@import") {
                 var start = index + 7
                 while start < bytes.count, isSpace(bytes[start]) { start += 1 }
-                if start < bytes.count, bytes[start] == UInt8(ascii: "\"") || bytes[start] == UInt8(ascii: "'") {
-                    let end = stringEnd(bytes, from: start)
-                    reference(start + 1..<max(start + 1, end - 1))
-                    index = end
-                } else {
-                    index = start
-                }
+                index = quoted(at: start) ?? start
             } else {
                 index += 1
             }

@@ -7,15 +7,7 @@ struct SpecLookup {
 
     /// The node a local `$ref` points to (followed up to 16 times), else the node itself.
     func resolved(_ node: SpecNode) -> SpecNode {
-        var current = node
-        for _ in 0..<16 {
-            guard let reference = current["$ref"]?.string, reference.hasPrefix("#"),
-                let pointer = JSONPointer(parsing: String(reference.dropFirst())),
-                let target = root.lookup(pointer).node
-            else { return current }
-            current = target
-        }
-        return current
+        node.followingReferences(in: root)
     }
 
     /// The object at `node` after `$ref`s, if it is one.
