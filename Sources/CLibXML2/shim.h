@@ -1,6 +1,12 @@
 #ifndef CHATSITE_CLIBXML2_SHIM_H
 #define CHATSITE_CLIBXML2_SHIM_H
 
+// Debian's libxml2 is built with ICU, and its encoding.h then includes the system ICU headers,
+// whose UErrorCode clashes with Foundation's own ICU copy in any Swift file importing both.
+// Nothing here uses libxml2's ICU converter fields, so the ICU part of the headers is left out.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
