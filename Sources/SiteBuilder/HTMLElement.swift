@@ -36,12 +36,9 @@ struct HTMLElement {
 
     /// The element's text (for `<script>` and `<style>`, its source).
     var text: String {
-        get {
-            guard let content = xmlNodeGetContent(node) else { return "" }
-            defer { chatsite_xmlFree(content) }
-            return String(cString: content)
-        }
-        nonmutating set { xmlNodeSetContent(node, newValue) }
+        guard let content = xmlNodeGetContent(node) else { return "" }
+        defer { chatsite_xmlFree(content) }
+        return String(cString: content)
     }
 
     /// Inserts `element` as this element's first child.
@@ -52,9 +49,6 @@ struct HTMLElement {
             xmlAddChild(node, element.node)
         }
     }
-
-    /// Inserts `element` as this element's last child.
-    func append(_ element: HTMLElement) { xmlAddChild(node, element.node) }
 
     /// Inserts `element` just after this one.
     func insertAfter(_ element: HTMLElement) { xmlAddNextSibling(node, element.node) }

@@ -2,9 +2,9 @@ import APISpec
 import Foundation
 
 extension PageRewriter {
-    /// Adds, after `<meta charset>` (or first in `<head>`): the CSP, the inline config, module
-    /// preloads with integrity, and extra scripts.
-    func addToHead(_ document: HTMLDocument, page: String, preloads: [String]) {
+    /// Adds, after `charset` (the page's `<meta charset>`, or else first in `<head>`): the CSP, the
+    /// inline config, module preloads with integrity, and extra scripts.
+    func addToHead(_ document: HTMLDocument, page: String, preloads: [String], after charset: HTMLElement?) {
         guard let head = document.head() else { return }
         var elements: [HTMLElement] = []
         if let policy = additions.contentSecurityPolicy {
@@ -32,12 +32,8 @@ extension PageRewriter {
         for script in additions.scripts {
             elements.append(document.makeElement("script", attributes: ["src": script, "type": "module"]))
         }
-        var anchor: HTMLElement?
-        document.forEachElement { element in
-            if anchor == nil, element.name == "meta", element["charset"] != nil { anchor = element }
-        }
         for element in elements.reversed() {
-            if let anchor { anchor.insertAfter(element) } else { head.prepend(element) }
+            if let charset { charset.insertAfter(element) } else { head.prepend(element) }
         }
     }
 

@@ -50,14 +50,23 @@ struct PageRewriter {
         }
         var result = Result(data: Data(), diagnostics: document.problems)
         var preloads: [String] = []
+        var charset: HTMLElement?
         document.forEachElement { element in
             let name = element.name
             if let id = element["id"] { result.ids.insert(id) }
             if name == "a", let anchor = element["name"] { result.ids.insert(anchor) }
+            if charset == nil, name == "meta", element["charset"] != nil { charset = element }
             checkPolicy(element, file: file, into: &result.diagnostics)
-            // The asset a script or stylesheet loads, before its reference is rewritten.
-            let loaded = (name == "script" ? element["src"] : name == "link" ? element["href"] : nil)
-                .flatMap(SitePath.local).flatMap { SitePath.resolve($0.path, from: path) }.flatMap { assets[$0] }
+            // The script or stylesheet the element loads, before its reference is rewritten. Other links
+            // (icons, font preloads) get no integrity: the fetch that uses them would not carry it.
+            let rel = Set((element["rel"] ?? "").lowercased().split(separator: " "))
+            let source =
+                name == "script"
+                ? element["src"]
+                : name == "link" && !rel.isDisjoint(with: ["stylesheet", "modulepreload"])
+                    ? element["href"] : nil
+            let loaded = source.flatMap(SitePath.local).flatMap { SitePath.resolve($0.path, from: path) }
+                .flatMap { assets[$0] }
             for attribute in Self.urlAttributes[name] ?? [] {
                 guard let value = element[attribute] else { continue }
                 let rewritten =
@@ -70,7 +79,7 @@ struct PageRewriter {
             element["integrity"] = loaded.integrity
             if name == "script", element["type"] == "module" { preloads += modules(under: loaded) }
         }
-        addToHead(document, page: path, preloads: preloads)
+        addToHead(document, page: path, preloads: preloads, after: charset)
         result.data = document.serialized()
         return result
     }

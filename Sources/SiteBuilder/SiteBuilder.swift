@@ -84,8 +84,7 @@ public final class SiteBuilder: Sendable {
         source.files.merge(pages) { _, page in page }
         if let placeholders = settings.placeholders, !placeholders.isEmpty {
             for (path, data) in source.files where SiteSource.isText(path) {
-                source.files[path] = Data(
-                    placeholders.apply(to: String(decoding: data, as: UTF8.self), path: path).utf8)
+                if let filled = placeholders.apply(to: data) { source.files[path] = filled }
             }
         }
         var additions = PageRewriter.HeadAdditions(
@@ -114,7 +113,9 @@ public final class SiteBuilder: Sendable {
         }
         diagnostics += LinkChecker.check(rewrittenPages, siteName: settings.site)
         if let placeholders = settings.placeholders, !placeholders.isEmpty {
-            for file in files { diagnostics += placeholders.leftovers(in: file.data, path: file.path) }
+            for file in files where SiteSource.isText(file.path) {
+                diagnostics += placeholders.leftovers(in: file.data, path: file.path)
+            }
         }
         files.sort { $0.path < $1.path }
         trace.mark("links+leftovers")

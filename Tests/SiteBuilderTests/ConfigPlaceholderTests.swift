@@ -33,7 +33,7 @@ struct ConfigPlaceholderTests {
         let config = try #require(resolved)
         let map = PlaceholderMap(project: project, config: config)
         let source = try String(contentsOfFile: ConfigFixtures.legacy("site/main.js"), encoding: .utf8)
-        let script = map.apply(to: source, path: "main.js")
+        let script = map.apply(to: source)
         #expect(script.contains(#"UserPoolId: "us-east-2_Lg4cyR00m","#))
         #expect(script.contains(#"ClientId: "6h7j8k9l0z1x2c3v4b5n6m7q8w","#))
         // The site writes "https://YOUR_COGNITO_DOMAIN"; strip-scheme keeps the scheme single.
@@ -49,7 +49,7 @@ struct ConfigPlaceholderTests {
         #expect(map.leftovers(in: Data(script.utf8), path: "dist/main.js").isEmpty)
         let page = try String(contentsOfFile: ConfigFixtures.legacy("site/index.html"), encoding: .utf8)
         #expect(
-            map.apply(to: page, path: "index.html").contains(
+            map.apply(to: page).contains(
                 "https://legacy-chatroom.auth.us-east-2.amazoncognito.com/logout?client_id=6h7j8k9l0z1x2c3v4b5n6m7q8w"
                     + "&amp;logout_uri=https://legacy-chatroom.example.net/"))
     }
@@ -70,10 +70,10 @@ struct ConfigPlaceholderTests {
 
     @Test func placeholdersAreWholeWordsAndValuesAreNotReplacedAgain() throws {
         let map = try Self.map()
-        #expect(map.apply(to: "YOUR_API_URL YOUR_API", path: "a.js") == "https://api.example.com/v1 api.example.com")
-        #expect(map.apply(to: "YOUR_LOOP", path: "a.js") == "YOUR_API")
+        #expect(map.apply(to: "YOUR_API_URL YOUR_API") == "https://api.example.com/v1 api.example.com")
+        #expect(map.apply(to: "YOUR_LOOP") == "YOUR_API")
         #expect(
-            map.apply(to: "YOUR_API_KEY xYOUR_API (YOUR_API)", path: "a.js")
+            map.apply(to: "YOUR_API_KEY xYOUR_API (YOUR_API)")
                 == "YOUR_API_KEY xYOUR_API (api.example.com)")
     }
 
@@ -81,7 +81,7 @@ struct ConfigPlaceholderTests {
         let map = PlaceholderMap(project: ProjectFile(), config: ResolvedConfig([]))
         #expect(map.isEmpty)
         #expect(map.leftovers(in: Data("YOUR_USER_POOL_ID".utf8), path: "x").isEmpty)
-        #expect(map.apply(to: "YOUR_USER_POOL_ID", path: "x") == "YOUR_USER_POOL_ID")
+        #expect(map.apply(to: "YOUR_USER_POOL_ID") == "YOUR_USER_POOL_ID")
     }
 
     static func map() throws -> PlaceholderMap {

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// ```swift
 /// let map = PlaceholderMap(project: project, config: config)
-/// let script = map.apply(to: source, path: "main.js")
+/// let script = map.apply(to: source)
 /// diagnostics += map.leftovers(in: Data(script.utf8), path: "dist/main.js")
 /// ```
 public struct PlaceholderMap: Sendable {
@@ -35,10 +35,17 @@ public struct PlaceholderMap: Sendable {
     public var isEmpty: Bool { replacements.isEmpty }
 
     /// `text` with every declared placeholder replaced, in one pass: a value that happens to contain a
-    /// placeholder's text is not replaced again. `path` is the file's path in the site, for the caller's records.
-    public func apply(to text: String, path: String) -> String {
-        guard !replacements.isEmpty else { return text }
-        let bytes = Array(text.utf8)
+    /// placeholder's text is not replaced again.
+    public func apply(to text: String) -> String {
+        apply(to: Data(text.utf8)).map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    /// A file's bytes with every declared placeholder replaced, or nil when it has none: the bytes are
+    /// never decoded, so a file that is not UTF-8 comes out as it went in.
+    public func apply(to data: Data) -> Data? {
+        guard !replacements.isEmpty else { return nil }
+        let bytes = Array(data)
+        var replaced = false
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var index = 0
@@ -46,12 +53,13 @@ public struct PlaceholderMap: Sendable {
             if let match = replacement(at: index, in: bytes) {
                 result += match.value
                 index += match.text.count
+                replaced = true
             } else {
                 result.append(bytes[index])
                 index += 1
             }
         }
-        return String(decoding: result, as: UTF8.self)
+        return replaced ? Data(result) : nil
     }
 
     /// The declared placeholders still in a built file, each at its line and column, as errors; and, as

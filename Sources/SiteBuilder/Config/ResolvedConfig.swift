@@ -43,8 +43,17 @@ public struct ResolvedConfig: Sendable, Equatable {
     /// The config as a compact JSON object with sorted keys, safe inside `<script type="application/json">`:
     /// `<`, `>` and `&` are written as `\u003c`, `\u003e` and `\u0026`, so no `</script>` can appear.
     public func json() -> Data {
-        let members = values.sorted { $0.key < $1.key }.map { "\(Self.quote($0.key)):\(Self.quote($0.value))" }
-        return Data("{\(members.joined(separator: ","))}".utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Strings always encode. The characters below can only occur inside JSON strings, so
+        // writing them as escapes afterwards keeps the JSON the same value.
+        var text = String(decoding: try! encoder.encode(values), as: UTF8.self)
+        for (character, escape) in [
+            ("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u{2028}", "\\u2028"), ("\u{2029}", "\\u2029"),
+        ] {
+            text = text.replacingOccurrences(of: character, with: escape)
+        }
+        return Data(text.utf8)
     }
 
     /// The origins the page connects to (those of `apiUrl`, `websocketUrl` and `cognitoDomain`), sorted and
@@ -55,25 +64,4 @@ public struct ResolvedConfig: Sendable, Equatable {
 
     /// The origins forms may submit to (the Cognito domain's): the Content-Security-Policy's `form-action`.
     public var formActions: [String] { [self["cognitoDomain"].flatMap(URLParts.init)?.origin].compactMap { $0 } }
-
-    static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}": result += String(format: "\\u%04x", scalar.value)
-            default:
-                if scalar.value < 0x20 {
-                    result += String(format: "\\u%04x", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
 }
