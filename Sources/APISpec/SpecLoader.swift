@@ -90,9 +90,10 @@ public struct LoadedSpec: Sendable {
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
-    /// Whether the load failed: any error, or with `strict` any warning too.
+    /// Whether the load failed: any error, or with `strict` any warning too. (A document that could not
+    /// be decoded always comes with an error, so this holds for loads with and without decoding.)
     public func failed(strict: Bool = false) -> Bool {
-        document == nil || diagnostics.contains { $0.severity == .error || strict }
+        root == nil || diagnostics.contains { $0.severity == .error || strict }
     }
 
     fileprivate func sorted() -> LoadedSpec {

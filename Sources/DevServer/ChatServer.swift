@@ -118,7 +118,7 @@ public struct ChatServer: Sendable {
         router.middlewares.add(RequestMiddleware(metrics: metrics, logger: logger))
         let ownPaths = [
             apiBasePath + "/", realtimePath, "/oauth2/", "/login", "/logout", "/.well-known/",
-            "/@connections", "/metrics", "/config.json", "/_chatsite/",
+            "/@connections", "/metrics", "/config.json", LiveReload.prefix,
         ]
         router.middlewares.add(SiteFiles(host: site, excluding: ownPaths, security: securityHeaders))
         LiveReload(host: site).register(on: router)

@@ -5,8 +5,10 @@ import Hummingbird
 /// `/_chatsite/changes?since=VERSION` and reloads the page when the site was rebuilt. A long poll
 /// over `fetch` keeps to the site's CSP (`connect-src 'self'`) and needs no extra socket.
 struct LiveReload {
-    static let scriptPath = "/_chatsite/live.js"
-    static let changesPath = "/_chatsite/changes"
+    /// The paths live reload owns.
+    static let prefix = "/_chatsite/"
+    static let scriptPath = prefix + "live.js"
+    static let changesPath = prefix + "changes"
 
     let host: SiteHost
 

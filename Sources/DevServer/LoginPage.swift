@@ -1,5 +1,6 @@
 import ChatBackend
 import Hummingbird
+import SiteBuilder
 
 /// The local sign-in page: pick a user or type a new user name.
 struct LoginPage {
@@ -54,9 +55,5 @@ struct LoginPage {
             """
     }
 
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "'", with: "&#39;")
-    }
+    private func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }

@@ -31,7 +31,9 @@ struct SiteFiles<Context: RequestContext>: RouterMiddleware {
         }
         var fields: HTTPFields = [
             .contentType: ContentTypes.type(forPath: file.path),
-            .cacheControl: file.isHashed ? "public, max-age=31536000, immutable" : "no-cache",
+            // Unhashed files are revalidated every time in development (deployed, non-HTML ones may
+            // be cached for five minutes).
+            .cacheControl: file.isHashed ? OutputFile.immutableCacheControl : "no-cache",
             .contentLength: String(file.data.count),
         ]
         for header in headers { fields[header.name] = header.value }

@@ -50,10 +50,12 @@ actor SiteHost {
     /// Polls the site folder and rebuilds when a file was added, removed or changed.
     func startWatching(every interval: Duration = .milliseconds(250)) {
         guard watcher == nil else { return }
+        let (site, generated) = (builder.settings.site, builder.settings.sdkFolder)
         watcher = Task { [weak self] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
-                await self?.rebuildIfChanged()
+                // The folder is walked off the actor, so requests do not wait for it.
+                await self?.rebuild(ifNot: SiteHost.signature(of: site, skipping: generated))
             }
         }
     }
@@ -63,13 +65,13 @@ actor SiteHost {
         watcher = nil
     }
 
-    private func rebuildIfChanged() {
-        if SiteHost.signature(of: builder.settings.site) != signature { rebuild() }
+    private func rebuild(ifNot current: String) {
+        if current != signature { rebuild(signature: current) }
     }
 
-    private func rebuild() {
+    private func rebuild(signature current: String? = nil) {
         let started = ContinuousClock.now
-        signature = SiteHost.signature(of: builder.settings.site)
+        signature = current ?? SiteHost.signature(of: builder.settings.site, skipping: builder.settings.sdkFolder)
         let output = builder.build()
         for diagnostic in output.diagnostics {
             let level: Logger.Level = diagnostic.severity == .error ? .error : .warning
@@ -88,16 +90,25 @@ actor SiteHost {
         waiters.removeValue(forKey: id)?.resume()
     }
 
-    /// Paths, sizes and modification times of everything under `directory`.
-    static func signature(of directory: String) -> String {
+    /// Paths, sizes and modification times of what the build reads under `directory`: hidden files,
+    /// `_` folders other than `_layouts` and the generated SDK's folder are left out, as the build does.
+    static func signature(of directory: String, skipping generated: String?) -> String {
         let root = URL(fileURLWithPath: directory)
-        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey]
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys) else {
-            return ""
-        }
+        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isDirectoryKey]
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+        else { return "" }
+        let skipped = generated.map { root.appendingPathComponent($0).standardizedFileURL.path }
         var parts: [String] = []
         for case let url as URL in enumerator {
+            let name = url.lastPathComponent
+            if url.standardizedFileURL.path == skipped || name.hasPrefix("_") && name != "_layouts" {
+                enumerator.skipDescendants()
+                continue
+            }
             let values = try? url.resourceValues(forKeys: Set(keys))
+            if values?.isDirectory == true { continue }
             let time = values?.contentModificationDate?.timeIntervalSince1970 ?? 0
             parts.append("\(url.path)|\(values?.fileSize ?? -1)|\(time)")
         }

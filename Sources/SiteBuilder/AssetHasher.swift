@@ -63,7 +63,7 @@ struct AssetHasher {
                     return Self.rewrite(reference.value, toName: SitePath.name(of: asset.path))
                 })
         }
-        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digest = sha256Hex(bytes)
         let integrity = "sha384-" + Data(SHA384.hash(data: bytes)).base64EncodedString()
         let dependencies = references.map(\.1).filter { Self.hashedExtensions.contains(SitePath.pathExtension(of: $0)) }
         assets[path] = Asset(
@@ -84,7 +84,10 @@ struct AssetHasher {
         let found = ext == "css" ? CSSReferences.find(in: bytes) : ModuleSpecifiers.find(in: bytes)
         var resolved: [(TextReference, String)] = []
         for reference in found {
-            let location = SourceLocation(line: reference.line, column: reference.column)
+            var location: SourceLocation {
+                let (line, column) = bytes.location(of: reference.range.lowerBound)
+                return SourceLocation(line: line, column: column)
+            }
             guard let local = SitePath.local(reference.value), !local.path.isEmpty else { continue }
             if ext != "css", !local.path.hasPrefix("/"), !local.path.hasPrefix("./"), !local.path.hasPrefix("../") {
                 diagnostics.append(

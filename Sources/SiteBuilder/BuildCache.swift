@@ -8,8 +8,12 @@ struct BuildCache {
         var diagnostics: [Diagnostic] = []
     }
 
-    /// The SDK and API reference, by layouts digest.
-    var generated: [String: Made] = [:]
+    /// The page renderer with its layouts compiled, and the layouts' digest.
+    var renderer: (key: String, renderer: PageRenderer)?
+    /// The generated JS SDK.
+    var sdk: Made?
+    /// The API reference page, by layouts digest.
+    var reference: [String: Made] = [:]
     /// Rendered Markdown pages, by path + source digest + layouts digest.
     var markdown: [String: (SiteFile?, [Diagnostic])] = [:]
     /// Rewritten pages, by path + source digest + digest of everything a page's rewrite reads.

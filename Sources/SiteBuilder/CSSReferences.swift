@@ -16,9 +16,7 @@ enum CSSReferences {
             return end
         }
         func reference(_ range: Range<Int>) {
-            let (line, column) = bytes.location(of: range.lowerBound)
-            let value = String(decoding: bytes[range], as: UTF8.self)
-            references.append(TextReference(value: value, range: range, line: line, column: column))
+            references.append(TextReference(value: String(decoding: bytes[range], as: UTF8.self), range: range))
         }
         while index < bytes.count {
             let byte = bytes[index]

@@ -47,10 +47,6 @@ enum ModuleSpecifiers {
                 break
             }
         }
-        return found.map { index in
-            let range = tokens[index].range
-            let (line, column) = bytes.location(of: range.lowerBound)
-            return TextReference(value: tokenizer.text(tokens[index]), range: range, line: line, column: column)
-        }
+        return found.map { TextReference(value: tokenizer.text(tokens[$0]), range: tokens[$0].range) }
     }
 }

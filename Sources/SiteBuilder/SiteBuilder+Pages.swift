@@ -4,12 +4,11 @@ import Synchronization
 
 extension SiteBuilder {
     /// The Markdown files rendered to `.html` pages (the `.md` sources leave the file set).
-    func markdownPages(_ source: SiteSource, diagnostics: inout [Diagnostic]) -> [String: Data] {
+    func markdownPages(
+        _ source: SiteSource, renderer: PageRenderer, layoutsKey: String, diagnostics: inout [Diagnostic]
+    ) -> [String: Data] {
         let markdown = source.files.keys.filter { SitePath.pathExtension(of: $0) == "md" }
         guard !markdown.isEmpty else { return [:] }
-        let layoutsKey = Self.digest(
-            source.layouts.sorted { $0.key < $1.key }.map { $0.key + "\0" + $0.value }.joined())
-        let renderer = PageRenderer(layouts: source.layouts, siteDirectory: settings.site)
         var pages: [String: Data] = [:]
         var fresh: [String: (SiteFile?, [Diagnostic])] = [:]
         let cached = cache.withLock { $0.markdown }

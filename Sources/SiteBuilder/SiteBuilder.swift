@@ -1,5 +1,4 @@
 import APISpec
-import Crypto
 import Foundation
 import SDKGenerator
 import Synchronization
@@ -74,11 +73,12 @@ public final class SiteBuilder: Sendable {
         var diagnostics: [Diagnostic] = []
         var source = SiteSource.read(settings.site, skipping: settings.sdkFolder, diagnostics: &diagnostics)
         trace.mark("read")
-        source.files.merge(generatedFiles(layouts: source.layouts, diagnostics: &diagnostics)) { _, generated in
-            generated
+        let (renderer, layoutsKey) = pageRenderer(layouts: source.layouts)
+        source.files.merge(generatedFiles(renderer, layoutsKey: layoutsKey, diagnostics: &diagnostics)) {
+            _, generated in generated
         }
         trace.mark("sdk+reference")
-        let pages = markdownPages(source, diagnostics: &diagnostics)
+        let pages = markdownPages(source, renderer: renderer, layoutsKey: layoutsKey, diagnostics: &diagnostics)
         trace.mark("markdown")
         source.files = source.files.filter { SitePath.pathExtension(of: $0.key) != "md" }
         source.files.merge(pages) { _, page in page }
@@ -122,37 +122,52 @@ public final class SiteBuilder: Sendable {
         return Output(files: files, diagnostics: diagnostics, pagesRewritten: rewritten)
     }
 
-    /// The JS SDK and the API reference page, made once per builder: the spec does not change under it.
-    private func generatedFiles(layouts: [String: String], diagnostics: inout [Diagnostic]) -> [String: Data] {
-        let layoutsKey = Self.digest(layouts.sorted { $0.key < $1.key }.map { $0.key + "\0" + $0.value }.joined())
-        if let cached = cache.withLock({ $0.generated[layoutsKey] }) {
-            diagnostics += cached.diagnostics
-            return cached.files
+    /// The renderer for the site's layouts, and their digest; made again only when a layout changed.
+    private func pageRenderer(layouts: [String: String]) -> (PageRenderer, String) {
+        let key = Self.digest(layouts.sorted { $0.key < $1.key }.map { $0.key + "\0" + $0.value }.joined())
+        if let cached = cache.withLock({ $0.renderer }), cached.key == key { return (cached.renderer, key) }
+        let renderer = PageRenderer(layouts: layouts, siteDirectory: settings.site)
+        cache.withLock { $0.renderer = (key, renderer) }
+        return (renderer, key)
+    }
+
+    /// The JS SDK (made once per builder: the spec does not change under it) and the API reference
+    /// page (made again when the layouts change).
+    private func generatedFiles(
+        _ renderer: PageRenderer, layoutsKey: String, diagnostics: inout [Diagnostic]
+    ) -> [String: Data] {
+        guard let spec = settings.spec else { return [:] }
+        let sdk = cache.withLock { $0.sdk } ?? makeSDK(spec)
+        let reference = cache.withLock { $0.reference[layoutsKey] } ?? makeReference(spec, renderer)
+        cache.withLock {
+            $0.sdk = sdk
+            $0.reference = [layoutsKey: reference]
         }
+        diagnostics += sdk.diagnostics + reference.diagnostics
+        return sdk.files.merging(reference.files) { _, page in page }
+    }
+
+    private func makeReference(_ spec: LoadedSpec, _ renderer: PageRenderer) -> BuildCache.Made {
         var made = BuildCache.Made()
-        if let spec = settings.spec {
-            if let folder = settings.sdkFolder {
-                let (model, problems) = ModelTranslator().translate(spec)
-                made.diagnostics += problems
-                for file in model.map({ JSGenerator().generate($0) }) ?? [] where file.path.hasSuffix(".js") {
-                    made.files[folder + "/" + file.path] = Data(file.contents.utf8)
-                }
-            }
-            if let path = settings.referencePath {
-                let renderer = PageRenderer(layouts: layouts, siteDirectory: settings.site)
-                let (page, problems) = APIReferencePage.render(spec: spec, path: path, renderer: renderer)
-                made.diagnostics += problems
-                if let page { made.files[page.path] = page.data }
-            }
+        guard let path = settings.referencePath else { return made }
+        let (page, problems) = APIReferencePage.render(spec: spec, path: path, renderer: renderer)
+        made.diagnostics = problems
+        if let page { made.files[page.path] = page.data }
+        return made
+    }
+
+    private func makeSDK(_ spec: LoadedSpec) -> BuildCache.Made {
+        var made = BuildCache.Made()
+        guard let folder = settings.sdkFolder else { return made }
+        let (model, problems) = ModelTranslator().translate(spec)
+        made.diagnostics = problems
+        for file in model.map({ JSGenerator().generate($0) }) ?? [] where file.path.hasSuffix(".js") {
+            made.files[folder + "/" + file.path] = Data(file.contents.utf8)
         }
-        cache.withLock { $0.generated = [layoutsKey: made] }
-        diagnostics += made.diagnostics
-        return made.files
+        return made
     }
 
     static func digest(_ text: String) -> String { digest(Data(text.utf8)) }
 
-    static func digest(_ data: Data) -> String {
-        SHA256.hash(data: data).prefix(16).map { String(format: "%02x", $0) }.joined()
-    }
+    static func digest(_ data: Data) -> String { sha256Hex(data) }
 }

@@ -20,6 +20,9 @@ public struct OutputFile: Sendable, Equatable {
     /// The name carries the content's hash (`app.3f9a1c2e.js`), so it may be cached forever.
     public var isHashed: Bool
 
+    /// The Cache-Control of hashed files, as deployed and as `chatsite serve` sends it.
+    public static let immutableCacheControl = ObjectKind.immutable
+
     public init(path: String, data: Data, isHashed: Bool) {
         self.path = path
         self.data = data

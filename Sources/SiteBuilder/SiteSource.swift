@@ -21,18 +21,19 @@ struct SiteSource {
             return source
         }
         let rootPath = root.standardizedFileURL.path
+        let realRoot = root.resolvingSymlinksInPath().path + "/"
         for case let url as URL in enumerator {
             let path = String(url.standardizedFileURL.path.dropFirst(rootPath.count + 1))
             let name = url.lastPathComponent
-            let isDirectory = (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
+            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+            let isDirectory = values?.isDirectory ?? false
             if name.hasPrefix(".") || path == generated || (isDirectory && name.hasPrefix("_") && path != "_layouts") {
                 if isDirectory { enumerator.skipDescendants() }
                 continue
             }
             guard !isDirectory else { continue }
             // A link may point anywhere; only what stays inside the site is part of it.
-            let isLink = (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink) ?? false
-            if isLink, !url.resolvingSymlinksInPath().path.hasPrefix(root.resolvingSymlinksInPath().path + "/") {
+            if values?.isSymbolicLink == true, !url.resolvingSymlinksInPath().path.hasPrefix(realRoot) {
                 diagnostics.append(
                     Diagnostic(
                         .warning, "skipped: a symbolic link to a file outside the site", file: "\(directory)/\(path)"))

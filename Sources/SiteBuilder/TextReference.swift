@@ -4,10 +4,9 @@ import Foundation
 /// where its bytes are, so the build can put a hashed name in its place.
 struct TextReference: Equatable {
     var value: String
-    /// The UTF-8 byte range of `value` in the file (without quotes).
+    /// The UTF-8 byte range of `value` in the file (without quotes). Its line and column are worked
+    /// out (`location(of:)`) only for a reference that gets a diagnostic.
     var range: Range<Int>
-    var line: Int
-    var column: Int
 }
 
 extension [UInt8] {

@@ -55,10 +55,7 @@ struct BuildCommand: ParsableCommand {
         diagnostics += configProblems
         let spec = projectFile.spec.map { SpecLoader().load(path: $0, decode: false) }
         diagnostics += spec?.diagnostics ?? []
-        // Loaded without OpenAPIKit decoding (the SDK and the reference read the checked tree), so
-        // `failed()`, which wants a decoded document, does not apply.
-        let specFailed = spec.map { $0.root == nil || $0.diagnostics.contains { $0.severity == .error } } ?? false
-        guard let config, !specFailed else { throw fail(diagnostics) }
+        guard let config, spec?.failed() != true else { throw fail(diagnostics) }
         let headers: SecurityHeaders
         do {
             headers = try SecurityHeaders(connectSources: config.connectSources, formActions: config.formActions)
@@ -76,11 +73,11 @@ struct BuildCommand: ParsableCommand {
         diagnostics += output.diagnostics
         guard !output.failed else { throw fail(diagnostics) }
         let directory = out ?? projectFile.out
+        let previous = SiteWriter.previousManifest(in: directory)
         let compressor = Precompressor()
-        compressor.reuse(previousBuild: directory)
+        compressor.reuse(manifest: previous, in: directory)
         let artifacts = DeployArtifacts.make(
-            files: output.files, previousManifest: SiteWriter.previousManifest(in: directory), headers: headers,
-            compressor: compressor)
+            files: output.files, previousManifest: previous, headers: headers, compressor: compressor)
         do {
             try SiteWriter.write(output.files + artifacts.files, to: directory)
         } catch {

@@ -8,8 +8,6 @@ struct URLParts: Equatable {
     var host: String
     /// The port as written, or nil.
     var port: String?
-    /// Everything after the authority: path, query and fragment.
-    var rest: String
 
     /// Splits `text`, or returns nil when it has no `scheme://` or no host.
     init?(_ text: String) {
@@ -32,7 +30,6 @@ struct URLParts: Equatable {
         self.scheme = scheme.lowercased()
         self.host = host.lowercased()
         self.port = port.map(String.init)
-        self.rest = String(afterScheme[end...])
     }
 
     /// `scheme://host[:port]`, without the port when it is the scheme's default.

@@ -18,7 +18,7 @@ public enum ContentTypes {
     /// - Parameter path: an object key such as `docs/index.html`; a leading slash or directories do not matter.
     /// - Returns: the type, with `; charset=utf-8` for text types; ``fallback`` when the extension is unknown.
     public static func type(forPath path: String) -> String {
-        guard let ext = fileExtension(of: path) else { return fallback }
+        let ext = SitePath.pathExtension(of: path)
         return table[ext] ?? fallback
     }
 
@@ -28,14 +28,6 @@ public enum ContentTypes {
     static func isCompressible(_ contentType: String) -> Bool {
         let essence = contentType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? contentType
         return essence.hasPrefix("text/") || compressibleNonText.contains(essence)
-    }
-
-    /// The lowercased text after the last dot of the last path component; nil for `README` or `.env`.
-    private static func fileExtension(of path: String) -> String? {
-        let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path)
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        let ext = name[name.index(after: dot)...]
-        return ext.isEmpty ? nil : ext.lowercased()
     }
 
     private static let utf8 = "; charset=utf-8"

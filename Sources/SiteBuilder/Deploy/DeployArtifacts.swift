@@ -88,7 +88,7 @@ public struct DeployArtifacts: Sendable {
         let manifest = DeployManifest(
             version: DeployManifest.currentVersion,
             objects: objects,
-            uploadPhases: uploadPhases(objects, types: types),
+            uploadPhases: uploadPhases(objects),
             invalidation: invalidation,
             warnings: invalidationWarnings + policyWarnings(headers)
         )
@@ -100,13 +100,10 @@ public struct DeployArtifacts: Sendable {
     }
 
     /// Phase 1 assets (hashed first, so unhashed files that name them find them), phase 2 config, phase 3 pages.
-    private static func uploadPhases(
-        _ objects: [DeployManifest.Object],
-        types: [String]
-    ) -> [DeployManifest.UploadPhase] {
+    private static func uploadPhases(_ objects: [DeployManifest.Object]) -> [DeployManifest.UploadPhase] {
         var keys: [ObjectKind: [String]] = [:]
-        for (index, object) in objects.enumerated() {
-            keys[ObjectKind(key: object.key, contentType: types[index]), default: []].append(object.key)
+        for object in objects {
+            keys[ObjectKind(key: object.key, contentType: object.contentType), default: []].append(object.key)
         }
         let hashed = Set(objects.filter(\.hashed).map(\.key))
         return ObjectKind.allCases.map { kind in

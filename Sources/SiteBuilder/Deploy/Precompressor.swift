@@ -86,13 +86,11 @@ public final class Precompressor: Sendable {
         }
     }
 
-    /// Takes the variants a previous build wrote into `directory` (its manifest and
-    /// `.chatsite/encoded/`), each checked against the manifest's SHA-256, so a rebuild into the
-    /// same folder compresses only what changed.
-    public func reuse(previousBuild directory: String) {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + DeployArtifacts.manifestPath),
-            let manifest = try? DeployManifest.decode(data)
-        else { return }
+    /// Takes the variants a previous build wrote into `directory` (`manifest` is that build's
+    /// manifest, the variants are in `.chatsite/encoded/`), each checked against the manifest's
+    /// SHA-256, so a rebuild into the same folder compresses only what changed.
+    public func reuse(manifest: Data?, in directory: String) {
+        guard let manifest = manifest.flatMap({ try? DeployManifest.decode($0) }) else { return }
         var found: [String: Encodings] = [:]
         for object in manifest.objects {
             var encodings = Encodings.none

@@ -1,7 +1,7 @@
-/// Escaping of spec and page text for HTML.
-enum HTMLEscaping {
+/// Escaping of spec and page text for HTML (the dev server's sign-in page uses it too).
+public enum HTMLEscaping {
     /// `text` with `&`, `<`, `>`, `"` and `'` escaped, for element content and quoted attributes.
-    static func escape(_ text: some StringProtocol) -> String {
+    public static func escape(_ text: some StringProtocol) -> String {
         let utf8 = text.utf8
         guard utf8.contains(where: needsEscape) else { return String(text) }
         var bytes: [UInt8] = []
