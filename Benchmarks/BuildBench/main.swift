@@ -17,10 +17,7 @@ guard arguments.count >= 4 else {
 }
 let (projectPath, stage, changedPage) = (arguments[1], arguments[2], arguments[3])
 let runs = arguments.count > 4 ? Int(arguments[4]) ?? 5 : 5
-let base = (projectPath as NSString).deletingLastPathComponent
-func relative(_ path: String) -> String { path.hasPrefix("/") || base.isEmpty ? path : base + "/" + path }
-
-guard let project = ProjectFile.load(path: projectPath).0,
+guard let project = ProjectFile.load(path: projectPath).0?.resolvingPaths(),
     let config = ConfigResolver(project: project).resolve(stage: stage, outputs: [], flags: []).0
 else {
     FileHandle.standardError.write(Data("BuildBench: \(projectPath) or its stage \(stage) has errors\n".utf8))
@@ -30,14 +27,8 @@ let headers = try SecurityHeaders(connectSources: config.connectSources, formAct
 let out = FileManager.default.temporaryDirectory.appendingPathComponent("buildbench-\(UUID())").path
 
 func makeBuilder() -> SiteBuilder {
-    var settings = SiteBuilder.Settings(
-        site: relative(project.site), config: project.configMode == .inline ? .inline(config) : .runtime(config),
-        headers: headers)
-    settings.spec = project.spec.map { SpecLoader().load(path: relative($0), decode: false) }
-    settings.sdkFolder = project.sdk
-    settings.referencePath = project.reference
-    settings.placeholders = PlaceholderMap(project: project, config: config)
-    return SiteBuilder(settings: settings)
+    let spec = project.spec.map { SpecLoader().load(path: $0, decode: false) }
+    return SiteBuilder(settings: .init(project: project, config: config, headers: headers, spec: spec))
 }
 
 /// One build as `chatsite build` does it; returns milliseconds and the number of files.
@@ -72,7 +63,7 @@ for _ in 0..<runs {
 }
 let builder = makeBuilder()
 _ = builder.build()
-let page = relative(project.site) + "/" + changedPage
+let page = project.site + "/" + changedPage
 let original = try Data(contentsOf: URL(fileURLWithPath: page))
 var incremental: [Double] = []
 var rewritten = 0

@@ -47,6 +47,18 @@ public final class SiteBuilder: Sendable {
             self.config = config
             self.headers = headers
         }
+
+        /// What `chatsite build` builds for a project: its site, SDK folder, reference page and
+        /// placeholders, with `config` delivered the project's way.
+        public init(project: ProjectFile, config: ResolvedConfig, headers: SecurityHeaders, spec: LoadedSpec?) {
+            self.init(
+                site: project.site, config: project.configMode == .inline ? .inline(config) : .runtime(config),
+                headers: headers)
+            self.spec = spec
+            sdkFolder = project.sdk
+            referencePath = project.reference
+            placeholders = PlaceholderMap(project: project, config: config)
+        }
     }
 
     /// The result of one build.

@@ -40,16 +40,8 @@ struct BuildCommand: ParsableCommand {
         let started = ContinuousClock.now
         let (loadedProject, projectProblems) = ProjectFile.loadIfPresent(path: project)
         var diagnostics = projectProblems
-        guard var projectFile = loadedProject else { throw fail(diagnostics) }
+        guard var projectFile = loadedProject?.resolvingPaths() else { throw fail(diagnostics) }
         if let configMode { projectFile.configMode = configMode }
-        // Paths in a project file are relative to the file's folder.
-        let base = (project as NSString).deletingLastPathComponent
-        if projectFile.path != nil, !base.isEmpty {
-            func relative(_ path: String) -> String { path.hasPrefix("/") ? path : base + "/" + path }
-            projectFile.site = relative(projectFile.site)
-            projectFile.spec = projectFile.spec.map(relative)
-            projectFile.out = relative(projectFile.out)
-        }
         let (config, configProblems) = ConfigResolver(project: projectFile).resolve(
             stage: stage, outputs: outputs, flags: values)
         diagnostics += configProblems
@@ -62,13 +54,7 @@ struct BuildCommand: ParsableCommand {
         } catch {
             throw fail(diagnostics + [Diagnostic(.error, "\(error)", file: projectFile.path ?? project)])
         }
-        var settings = SiteBuilder.Settings(
-            site: projectFile.site, config: projectFile.configMode == .inline ? .inline(config) : .runtime(config),
-            headers: headers)
-        settings.spec = spec
-        settings.sdkFolder = projectFile.sdk
-        settings.referencePath = projectFile.reference
-        settings.placeholders = PlaceholderMap(project: projectFile, config: config)
+        let settings = SiteBuilder.Settings(project: projectFile, config: config, headers: headers, spec: spec)
         let output = SiteBuilder(settings: settings).build()
         diagnostics += output.diagnostics
         guard !output.failed else { throw fail(diagnostics) }

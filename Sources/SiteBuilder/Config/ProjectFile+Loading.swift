@@ -17,6 +17,20 @@ extension ProjectFile {
         return parse(text, path: path)
     }
 
+    /// The project with `site`, `spec` and `out` relative to the project file's folder rather than to
+    /// the current one (for a file read from another folder, such as `web/chatsite.yaml`).
+    public func resolvingPaths() -> ProjectFile {
+        guard let path else { return self }
+        let base = (path as NSString).deletingLastPathComponent
+        guard !base.isEmpty else { return self }
+        func relative(_ value: String) -> String { value.hasPrefix("/") ? value : base + "/" + value }
+        var copy = self
+        copy.site = relative(site)
+        copy.spec = spec.map(relative)
+        copy.out = relative(out)
+        return copy
+    }
+
     /// Reads the project file at `path` when there is one, and gives the defaults when there is none:
     /// `chatsite build` works without a project file.
     public static func loadIfPresent(path: String = "chatsite.yaml") -> (ProjectFile?, [Diagnostic]) {
