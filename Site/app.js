@@ -243,7 +243,10 @@ async function startChat(config, auth) {
     const reconnected = everOpen;
     everOpen = true;
     banner.hidden = true;
-    if (reconnected) announcer.say("Reconnected.");
+    if (reconnected) {
+      announcer.say("Reconnected.");
+      messages.retryFailed();
+    }
     // Catch up on whatever happened while the socket was not open (also the gap between the
     // first REST load and the first open).
     try {

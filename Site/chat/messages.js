@@ -219,6 +219,7 @@ export class Messages {
   async #submit(clientId) {
     const entry = this.pending.get(clientId);
     if (!entry) return;
+    entry.offline = false;
     const { model } = entry;
     entry.list.setPendingState(clientId, "sending");
     try {
@@ -227,9 +228,17 @@ export class Messages {
     } catch (error) {
       const current = this.pending.get(clientId);
       if (!current) return; // the WebSocket delivered it meanwhile
+      // No answer, a 5xx or a 429: worth sending again by itself once the connection is back.
+      const status = error?.status;
+      current.offline = !(status >= 400 && status < 500) || status === 429;
       current.list.setPendingState(clientId, "failed", errorText(error));
       this.announcer.say("A message could not be sent. Use Retry to send it again.");
     }
+  }
+
+  /** Sends again, with the same clientIds, the messages that failed while the server was unreachable. */
+  retryFailed() {
+    for (const [clientId, entry] of this.pending) if (entry.offline) this.#submit(clientId);
   }
 
   // --- Applying changes (REST answers and realtime events) ---
