@@ -206,9 +206,23 @@ class ChatChecks:
                        "'This is the beginning of the room.'")
         return f"{first_screen} on the first screen, all {HISTORY_COUNT} in order after scrolling up"
 
+    def clean_console(self):
+        """Nothing so far (sign-in, chat, edits, threads, hostile text, reload, paging) logged an error."""
+        errors = [f"{b.name}: {e['message']}" for b in (self.alice, self.bob) for e in b.read_console()
+                  if e["level"] == "SEVERE"]
+        expect(not errors, f"console errors: {errors[:3]}")
+        return f"{len(self.alice.console) + len(self.bob.console)} console entries, none an error"
+
     # --- A dropped connection ---
 
     def reconnect(self):
+        try:
+            return self._reconnect()
+        finally:
+            if self.serve.process is None:  # a failure while it was down: the checks after need it
+                self.serve.start()
+
+    def _reconnect(self):
         for browser in (self.alice, self.bob):
             app.open_room(browser, ROOM)
             browser.driver.execute_script("window.__e2eSamePage = true")
@@ -251,3 +265,13 @@ class ChatChecks:
                    f"{browser.name}: the page reloaded instead of reconnecting")
         return ("banner shown then hidden; the message sent during the outage, one sent by REST before the "
                 f"sockets reopened and one after: {len(server_ids)} messages, none lost or doubled, same page")
+
+    def presence_offline(self):
+        """Bob closes his browser; Alice sees him go offline."""
+        self.bob.quit()
+        self.bob = None
+        app.wait_until(self.alice, lambda d: any(
+            li.find_element(By.CSS_SELECTOR, ".person-name").text == "Bob" and "is-offline" in li.get_attribute("class")
+            and "last seen" in li.text for li in d.find_elements(By.CSS_SELECTOR, "#people-list li.person")),
+            "Bob shown offline, 'last seen …'")
+        return "Bob's browser closed: Alice sees him offline with 'last seen'"

@@ -10,7 +10,7 @@ import subprocess
 from selenium.webdriver.common.by import By
 
 import app_page as app
-from harness import CHATSITE, ROOT, Browser, expect, free_port, http_get
+from harness import ROOT, Browser, expect, free_port, http_get
 from static_site import StaticSite
 
 # Chromium's words for a subresource whose bytes do not match its integrity attribute.
@@ -41,7 +41,7 @@ class DistChecks:
         # The static server's port must be known before the build: it is the sign-in's redirect URI.
         self.site_port = free_port()
         api = self.serve.origin
-        command = [CHATSITE, "build", "--project", os.path.join(ROOT, "chatsite.yaml"), "--stage", "local",
+        command = [self.serve.binary, "build", "--project", os.path.join(ROOT, "chatsite.yaml"), "--stage", "local",
                    "--config-mode", "runtime", "--out", self.dist,
                    "--set", f"cognitoDomain={api}", "--set", f"apiUrl={api}/api",
                    "--set", f"websocketUrl=ws://127.0.0.1:{self.serve.port}/ws",
@@ -59,7 +59,7 @@ class DistChecks:
         status, headers, body = http_get(self.site.origin + "/", {"Accept-Encoding": "gzip"})
         expect(status == 200, f"GET / answered {status}")
         csp = headers.get("Content-Security-Policy", "")
-        expect("script-src 'self'" in csp and f"connect-src 'self'" in csp and self.serve.origin in csp,
+        expect("script-src 'self'" in csp and "connect-src 'self'" in csp and self.serve.origin in csp,
                f"the CSP header {csp!r} lacks script-src 'self' or the API's origin in connect-src")
         expect(headers.get("X-Content-Type-Options") == "nosniff" and headers.get("X-Frame-Options") == "DENY",
                "nosniff or frame options missing")

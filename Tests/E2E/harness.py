@@ -24,6 +24,22 @@ CHROMEDRIVER = os.environ.get("E2E_CHROMEDRIVER", "/usr/bin/chromedriver")
 SITE = os.path.abspath(os.environ.get("E2E_SITE", os.path.join(ROOT, "Site")))
 
 
+def private_binary(workdir, attempts=5):
+    """A copy of the debug `chatsite` in `workdir`, used for every start and build of the run: others
+    may relink .build/debug/chatsite meanwhile (a shared checkout), and a restart must run the same
+    binary. A copy taken while the linker writes fails to run; it is taken again."""
+    copy = os.path.join(workdir, "chatsite")
+    for attempt in range(attempts):
+        try:
+            shutil.copy2(CHATSITE, copy)
+            if subprocess.run([copy, "--help"], capture_output=True, timeout=30).returncode == 0:
+                return copy
+        except OSError:
+            pass
+        time.sleep(2)
+    raise RuntimeError(f"{CHATSITE} could not be copied and run (is it being rebuilt?)")
+
+
 def free_port():
     """A port nothing listens on now (the server binds it moments later)."""
     with socket.socket() as probe:
@@ -36,7 +52,8 @@ class Serve:
     stopped and started again with the same data, signing key and token issuer (the issuer holds the
     configured port, so the port is chosen here rather than with --port 0)."""
 
-    def __init__(self, workdir, port):
+    def __init__(self, workdir, port, binary=CHATSITE):
+        self.binary = binary
         self.workdir = workdir
         self.port = port
         self.origin = f"http://127.0.0.1:{port}"
@@ -44,7 +61,7 @@ class Serve:
         self.output = []  # every line it printed, for failure reports
 
     def start(self, timeout=30):
-        command = [CHATSITE, "serve", "--host", "127.0.0.1", "--port", str(self.port),
+        command = [self.binary, "serve", "--host", "127.0.0.1", "--port", str(self.port),
                    "--store", "sqlite:" + os.path.join(self.workdir, "e2e.sqlite"),
                    "--spec", os.path.join(ROOT, "OpenAPI/chat-api.yaml"), "--site", SITE,
                    "--log-level", "error"]
