@@ -1,6 +1,6 @@
 """What a person does in the chat app, as WebDriver steps, and what they see, read from the DOM
 through its ids, roles and labels (see Site/index.html and Site/chat/*.js)."""
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -21,7 +21,9 @@ def wait_until(browser, condition, message, timeout=WAIT):
     """Waits for `condition(driver)` (or a JS expression, returned) to be truthy; returns its value."""
     check = condition if callable(condition) else (lambda driver: driver.execute_script("return " + condition))
     try:
-        return WebDriverWait(browser.driver, timeout, poll_frequency=0.1).until(check)
+        # An element replaced or removed between two polls is not a failure: poll again.
+        return WebDriverWait(browser.driver, timeout, poll_frequency=0.1,
+                             ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(check)
     except TimeoutException:
         raise AssertionError(f"{browser.name}: {message} (waited {timeout} s)") from None
 
