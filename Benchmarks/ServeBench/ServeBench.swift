@@ -8,6 +8,7 @@ import DevServer
 import Foundation
 import HummingbirdWSClient
 import Logging
+import NIOPosix
 import Synchronization
 
 #if canImport(FoundationNetworking)
@@ -89,27 +90,18 @@ struct ServeBench {
     ) async throws {
         let tokens = try await tokens(base: base, keyFile: keyFile, users: users)
         let socketURL = base.replacingOccurrences(of: "http://", with: "ws://") + "/ws?token="
-        let latencies = Mutex<[Double]>([])
-        let connected = Atomic<Int>(0)
         let started = Date()
-        let (stop, stopper) = AsyncStream<String>.makeStream()
-        _ = stop
-        var tasks: [Task<Void, any Error>] = []
-        for index in 0..<connections {
-            tasks.append(
-                connect(socketURL + tokens[index % users], ready: { connected.add(1, ordering: .relaxed) }) { text in
-                    // The sender put its send time (ns since the epoch) in the text: "t=<ns>".
-                    guard text.contains("messageCreated"), let range = text.range(of: "t=") else { return }
-                    let digits = text[range.upperBound...].prefix { $0.isNumber }
-                    guard let sent = Double(digits) else { return }
-                    let now = Date().timeIntervalSince1970 * 1e9
-                    latencies.withLock { $0.append((now - sent) / 1e6) }
-                })
-        }
-        while connected.load(ordering: .relaxed) < connections {
-            if Date().timeIntervalSince(started) > 60 {
-                fatalError("only \(connected.load(ordering: .relaxed)) connected")
-            }
+        // The receivers are lean NIO handlers (LatencyReceiver), so the load client takes as little
+        // of the two cores as it can from the server it measures.
+        let address = URL(string: base)!
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let recorder = LatencyRecorder()
+        let channels = try await LatencyRecorder.open(
+            count: connections, host: address.host!, port: address.port!,
+            paths: tokens.map { "/ws?token=" + $0 }, group: group, recorder: recorder)
+        while recorder.connectedCount < connections {
+            if let failure = recorder.failure { fatalError("upgrade refused: \(failure)") }
+            if Date().timeIntervalSince(started) > 60 { fatalError("only \(recorder.connectedCount) connected") }
             try await Task.sleep(for: .milliseconds(20))
         }
         let connectSeconds = Date().timeIntervalSince(started)
@@ -134,15 +126,15 @@ struct ServeBench {
         // Let the last messages arrive.
         let expected = total * connections  // the sender's own connection is not counted
         let deadline = Date().addingTimeInterval(10)
-        while latencies.withLock({ $0.count }) < expected, Date() < deadline {
+        while recorder.deliveries < expected, Date() < deadline {
             try await Task.sleep(for: .milliseconds(50))
         }
         sender.finish()
-        stopper.finish()
         senderTask.cancel()
-        tasks.forEach { $0.cancel() }
+        for channel in channels { try? await channel.close() }
+        try await group.shutdownGracefully()
 
-        let sorted = latencies.withLock { $0 }.sorted()
+        let sorted = recorder.latencies.sorted()
         func percentile(_ p: Double) -> Double {
             sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
         }
