@@ -23,6 +23,13 @@ struct CodeWriter {
         line(close)
     }
 
+    /// Writes `open`, the body at the same level (Swift's `switch` cases), then `close`.
+    mutating func flatBlock(_ open: String, _ close: String = "}", body: (inout CodeWriter) -> Void) {
+        line(open)
+        body(&self)
+        line(close)
+    }
+
     /// Writes a `/** … */` comment, one line per paragraph line; nothing when there is nothing to say.
     mutating func docComment(_ lines: [String]) {
         var lines = lines

@@ -10,9 +10,12 @@ struct SDKCommand: ParsableCommand {
         abstract: "Generate the client SDKs from the API spec.",
         discussion: """
             --lang js writes a zero-dependency ES module SDK: index.js, index.d.ts, runtime.js, \
-            runtime.d.ts, package.json and README.md (with --apigateway also apigClient.js). Files \
-            already in the output folder that the SDK does not own are left alone. Exits 1 when the \
-            spec has errors; nothing is written then.
+            runtime.d.ts, package.json and README.md (with --apigateway also apigClient.js). \
+            --lang swift writes a Foundation-only Swift package: Package.swift, README.md and \
+            Sources/<module>/ (the runtime, Client+Auth.swift, TypesN.swift, OperationsN.swift, \
+            Realtime.swift). --lang all writes the JavaScript SDK to <out>/js and the Swift package \
+            to <out>/swift. Files already in the output folder that the SDK does not own are left \
+            alone. Exits 1 when the spec has errors; nothing is written then.
             """
     )
 
@@ -42,13 +45,17 @@ struct SDKCommand: ParsableCommand {
     @Option(help: "How date-time fields reach JavaScript: date (Date objects) or string.")
     var dates = DateMode.date
 
+    @Option(help: "The Swift module name (default: from the spec's title).")
+    var moduleName: String?
+
     @Flag(help: "Also emit apigClient.js, with API Gateway's console SDK method names and call shape.")
     var apigateway = false
 
     func validate() throws {
-        if lang != .js {
+        if let moduleName, !SwiftGenerator.isModuleName(moduleName) {
             throw ValidationError(
-                "--lang \(lang.rawValue): the Swift client generator is not built yet; use --lang js")
+                "--module-name '\(moduleName)' is not a valid Swift module name: use letters, digits and '_', not starting with a digit"
+            )
         }
         if let packageName, packageName.wholeMatch(of: /(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*/) == nil {
             throw ValidationError(
@@ -70,7 +77,20 @@ struct SDKCommand: ParsableCommand {
         let options = JSOptions(
             packageName: packageName, packageVersion: packageVersion, dates: dates == .date,
             apiGatewayFacade: apigateway)
-        let files = JSGenerator(options: options).generate(model)
+        let swift = SwiftOptions(moduleName: moduleName)
+        let files: [GeneratedFile]
+        switch lang {
+        case .js: files = JSGenerator(options: options).generate(model)
+        case .swift: files = SwiftGenerator(options: swift).generate(model)
+        case .all:
+            files =
+                JSGenerator(options: options).generate(model).map {
+                    GeneratedFile(path: "js/" + $0.path, contents: $0.contents)
+                }
+                + SwiftGenerator(options: swift).generate(model).map {
+                    GeneratedFile(path: "swift/" + $0.path, contents: $0.contents)
+                }
+        }
         do {
             try GeneratedFile.write(files, to: out)
         } catch {
@@ -82,7 +102,7 @@ struct SDKCommand: ParsableCommand {
         // and model trees.
         _ = Unmanaged.passRetained(Keep((loaded, model, files)))
         print(
-            "Wrote the JavaScript SDK for \(model.title) \(model.version) to \(out): \(model.operations.count) operations, \(model.types.count) types, \(files.count) files."
+            "Wrote the \(lang == .js ? "JavaScript SDK" : lang == .swift ? "Swift client" : "JavaScript SDK and Swift client") for \(model.title) \(model.version) to \(out): \(model.operations.count) operations, \(model.types.count) types, \(files.count) files."
         )
     }
 }

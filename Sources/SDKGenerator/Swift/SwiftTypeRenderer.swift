@@ -1,0 +1,140 @@
+/// Renders type declarations as Swift source.
+struct SwiftTypeRenderer {
+    /// Writes `///` lines (nothing when there is nothing to say).
+    static func docs(_ lines: [String], _ writer: inout CodeWriter) {
+        for line in lines { writer.line(line.isEmpty ? "///" : "/// " + line) }
+    }
+
+    /// `T(from: decoder)` for any type as code (optionals spelled so that the call parses).
+    static func decodeCall(_ type: String, _ decoder: String = "decoder") -> String {
+        type.hasSuffix("?") ? "Optional<\(type.dropLast())>(from: \(decoder))" : "\(type)(from: \(decoder))"
+    }
+
+    static func render(_ declaration: SwiftDeclaration, _ writer: inout CodeWriter) {
+        docs(declaration.docs, &writer)
+        let name = declaration.name
+        switch declaration.kind {
+        case .alias(let target):
+            writer.line("public typealias \(name) = \(target)")
+        case .structure(let properties):
+            writer.block("public struct \(name): Codable, Equatable, Sendable {") { writer in
+                structure(properties, &writer)
+            }
+        case .openEnum(let raw, let cases):
+            writer.block("public enum \(name): OpenEnum {") { writer in
+                for item in cases { writer.line("case \(SwiftLex.escaped(item.name))") }
+                writer.line("/// A value this version of the client does not know.")
+                writer.line("case unknown(\(raw))")
+                writer.line()
+                writer.block("public init(rawValue: \(raw)) {") { writer in
+                    writer.flatBlock("switch rawValue {", "}") { writer in
+                        for item in cases {
+                            writer.line("case \(item.literal): self = .\(SwiftLex.escaped(item.name))")
+                        }
+                        writer.line("default: self = .unknown(rawValue)")
+                    }
+                }
+                writer.line()
+                writer.block("public var rawValue: \(raw) {") { writer in
+                    writer.flatBlock("switch self {", "}") { writer in
+                        for item in cases { writer.line("case .\(SwiftLex.escaped(item.name)): \(item.literal)") }
+                        writer.line("case .unknown(let value): value")
+                    }
+                }
+            }
+        case .union(let cases, let discriminator):
+            let keyword = declaration.indirect ? "public indirect enum" : "public enum"
+            writer.block("\(keyword) \(name): Codable, Equatable, Sendable {") { writer in
+                union(name, cases, discriminator, &writer)
+            }
+        case .composition(let parts):
+            writer.block("public struct \(name): Codable, Equatable, Sendable {") { writer in
+                composition(parts, &writer)
+            }
+        }
+    }
+
+    private static func structure(_ properties: [SwiftDeclaration.Property], _ writer: inout CodeWriter) {
+        for property in properties {
+            docs(property.docs, &writer)
+            let wrapper = property.boxed ? "@Indirect " : ""
+            writer.line("\(wrapper)public var \(SwiftLex.escaped(property.name)): \(property.declaredType)")
+        }
+        writer.line()
+        let parameters = properties.map { property -> String in
+            let optional = property.tristate || property.optional || property.type.nullable
+            let fallback = optional ? " = \(property.defaultValue ?? "nil")" : ""
+            return "\(SwiftLex.escaped(property.name)): \(property.declaredType)\(fallback)"
+        }
+        writer.block("public init(\(parameters.joined(separator: ", "))) {") { writer in
+            for property in properties {
+                let name = SwiftLex.escaped(property.name)
+                writer.line("self.\(name) = \(name)")
+            }
+        }
+        guard properties.contains(where: { $0.name != $0.key }) else { return }
+        writer.line()
+        writer.block("enum CodingKeys: String, CodingKey {") { writer in
+            for property in properties {
+                let name = SwiftLex.escaped(property.name)
+                writer.line(
+                    property.name == property.key ? "case \(name)" : "case \(name) = \(SwiftLex.string(property.key))")
+            }
+        }
+    }
+
+    private static func union(
+        _ name: String, _ cases: [(name: String, type: String, direct: String?)],
+        _ discriminator: SwiftDeclaration.Discriminator?, _ writer: inout CodeWriter
+    ) {
+        for item in cases { writer.line("case \(SwiftLex.escaped(item.name))(\(item.type))") }
+        writer.line()
+        writer.block("public init(from decoder: any Decoder) throws {") { writer in
+            if let discriminator, !discriminator.values.isEmpty {
+                let property = SwiftLex.string(discriminator.property)
+                writer.flatBlock("switch (try? decoder.discriminator(\(property))) ?? \"\" {", "}") { writer in
+                    for (value, caseName) in discriminator.values {
+                        let type = cases.first { $0.name == caseName }!.type
+                        writer.line(
+                            "case \(SwiftLex.string(value)): self = .\(SwiftLex.escaped(caseName))(try \(decodeCall(type)))"
+                        )
+                        writer.line("    return")
+                    }
+                    writer.line("default: break")
+                }
+            }
+            for item in cases {
+                writer.block("if let value = try? \(decodeCall(item.type)) {") { writer in
+                    writer.line("self = .\(SwiftLex.escaped(item.name))(value)")
+                    writer.line("return")
+                }
+            }
+            writer.line("throw decoder.noBranch(\(SwiftLex.string(name)))")
+        }
+        writer.line()
+        writer.block("public func encode(to encoder: any Encoder) throws {") { writer in
+            writer.flatBlock("switch self {", "}") { writer in
+                for item in cases {
+                    writer.line("case .\(SwiftLex.escaped(item.name))(let value): try value.encode(to: encoder)")
+                }
+            }
+        }
+    }
+
+    private static func composition(_ parts: [(name: String, type: String)], _ writer: inout CodeWriter) {
+        for part in parts { writer.line("public var \(SwiftLex.escaped(part.name)): \(part.type)") }
+        writer.line()
+        let parameters = parts.map { "\(SwiftLex.escaped($0.name)): \($0.type)" }
+        writer.block("public init(\(parameters.joined(separator: ", "))) {") { writer in
+            for part in parts { writer.line("self.\(SwiftLex.escaped(part.name)) = \(SwiftLex.escaped(part.name))") }
+        }
+        writer.line()
+        writer.block("public init(from decoder: any Decoder) throws {") { writer in
+            for part in parts { writer.line("\(SwiftLex.escaped(part.name)) = try \(decodeCall(part.type))") }
+        }
+        writer.line()
+        writer.block("public func encode(to encoder: any Encoder) throws {") { writer in
+            for part in parts { writer.line("try \(SwiftLex.escaped(part.name)).encode(to: encoder)") }
+        }
+    }
+}
