@@ -1,12 +1,15 @@
 import Foundation
 
 /// Stage timings of one build, printed to standard error when `CHATSITE_TRACE` is set.
-struct BuildTrace {
+public struct BuildTrace {
     private static let enabled = ProcessInfo.processInfo.environment["CHATSITE_TRACE"] != nil
     private var last = ContinuousClock.now
     private var stages: [String] = []
+    private let label: String
 
-    mutating func mark(_ stage: String) {
+    public init(_ label: String = "build") { self.label = label }
+
+    public mutating func mark(_ stage: String) {
         guard Self.enabled else { return }
         let now = ContinuousClock.now
         stages.append(
@@ -14,8 +17,8 @@ struct BuildTrace {
         last = now
     }
 
-    func report() {
+    public func report() {
         guard Self.enabled else { return }
-        FileHandle.standardError.write(Data("build: \(stages.joined(separator: ", "))\n".utf8))
+        FileHandle.standardError.write(Data("\(label): \(stages.joined(separator: ", "))\n".utf8))
     }
 }

@@ -59,16 +59,21 @@ struct BuildCommand: ParsableCommand {
         diagnostics += output.diagnostics
         guard !output.failed else { throw fail(diagnostics) }
         let directory = out ?? projectFile.out
+        var trace = BuildTrace("write")
+        defer { trace.report() }
         let previous = SiteWriter.previousManifest(in: directory)
         let compressor = Precompressor()
         compressor.reuse(manifest: previous, in: directory)
+        trace.mark("previous build")
         let artifacts = DeployArtifacts.make(
             files: output.files, previousManifest: previous, headers: headers, compressor: compressor)
+        trace.mark("deploy artifacts")
         do {
             try SiteWriter.write(output.files + artifacts.files, to: directory)
         } catch {
             throw fail(diagnostics + [Diagnostic(.error, error.description, file: directory)])
         }
+        trace.mark("files")
         report(diagnostics)
         let bytes = output.files.reduce(0) { $0 + $1.data.count }
         let elapsed = ContinuousClock.now - started
