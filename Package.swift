@@ -5,7 +5,8 @@ let package = Package(
     name: "chatsite",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "chatsite", targets: ["chatsite"])
+        .executable(name: "chatsite", targets: ["chatsite"]),
+        .executable(name: "chat", targets: ["chat"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,6 +29,14 @@ let package = Package(
             dependencies: [
                 "APISpec", "DevServer", "SDKGenerator", "SiteBuilder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "chat",
+            dependencies: [
+                "ChatClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
