@@ -78,6 +78,11 @@ enum SwiftLex {
         return lines
     }
 
+    /// Spec text on one comment line.
+    static func inline(_ text: String) -> String {
+        docLines(text).joined(separator: " ")
+    }
+
     /// A type identifier from any spec name: Pascal-cased, never empty, never a reserved name.
     static func typeName(_ name: String) -> String {
         var result = Naming.pascalCase(name)

@@ -25,7 +25,7 @@ struct SwiftOperationRenderer {
     private func parameterDocs(_ writer: inout CodeWriter) {
         var lines: [String] = []
         for parameter in operation.parameters where !parameter.docs.isEmpty {
-            lines.append("  - \(parameter.name): " + parameter.docs[0])
+            lines.append("  - \(SwiftLex.escaped(parameter.name)): " + parameter.docs[0])
             lines += parameter.docs.dropFirst().map { "    " + $0 }
         }
         if let body = operation.body {
@@ -171,7 +171,8 @@ struct SwiftOperationRenderer {
         writer.line("/// Every response of `\(operation.name)`, by status.")
         writer.block("public enum \(operation.responseType): Sendable {") { writer in
             for response in operation.responses {
-                let label = response.status == "default" ? "Any other status" : "HTTP \(response.status)"
+                let label =
+                    response.status == "default" ? "Any other status" : "HTTP \(SwiftLex.inline(response.status))"
                 let summary = response.docs.first.map { ": " + $0 } ?? "."
                 SwiftTypeRenderer.docs(["\(label)\(summary)"] + response.docs.dropFirst(), &writer)
                 let payload = response.type.map { "(\($0))" } ?? ""

@@ -106,7 +106,10 @@ struct SwiftTranslator {
         var docs = SwiftLex.docLines(operation.summary)
         let description = SwiftLex.docLines(operation.description)
         if !description.isEmpty { docs += (docs.isEmpty ? [] : [""]) + description }
-        docs += (docs.isEmpty ? [] : [""]) + ["`\(operation.method) \(operation.path)` (`\(operation.id)`)"]
+        docs +=
+            (docs.isEmpty ? [] : [""]) + [
+                "`\(SwiftLex.inline(operation.method)) \(SwiftLex.inline(operation.path))` (`\(SwiftLex.inline(operation.id))`)"
+            ]
         if operation.deprecated { docs.append("- Warning: Deprecated.") }
         var result = SwiftOperation(
             name: name, id: operation.id, method: operation.method, path: operation.path, docs: docs,

@@ -24,7 +24,15 @@ final class SwiftTypeTranslator {
         names = NameAllocator(reserved: SwiftLex.reservedTypes.union(reserved))
         for type in model.types { typeNames[type.name] = names.claim(SwiftLex.typeName(type.name)) }
         for type in model.types {
-            if case .nullable(let inner) = type.shape, Self.isDeclared(inner) { nullableNamed.insert(type.name) }
+            switch type.shape {
+            case .nullable(let inner) where Self.isDeclared(inner): nullableNamed.insert(type.name)
+            case .union(let branches, _) where branches.contains(.null) && branches.count > 2:
+                nullableNamed.insert(type.name)
+            case .literals(let values)
+            where values.contains(.null) && Self.enumRaw(values.filter { $0 != .null }) != nil:
+                nullableNamed.insert(type.name)
+            default: break
+            }
         }
         cyclicAliases = Self.cyclicAliases(shapes)
     }
@@ -77,7 +85,7 @@ final class SwiftTypeTranslator {
             if rest.allSatisfy({ if case .bool = $0 { true } else { false } }) {
                 return SwiftType(base: "Bool", nullable: nullable)
             }
-            guard enumRaw(rest) != nil else { return SwiftType(base: "JSONValue") }
+            guard Self.enumRaw(rest) != nil else { return SwiftType(base: "JSONValue") }
             let name = names.claim(hint)
             declare(name, .literals(rest), docs: [], usage: usage)
             return SwiftType(base: name, nullable: nullable)
@@ -125,7 +133,7 @@ final class SwiftTypeTranslator {
             declareStruct(name, object, docs: docs, usage: usage)
         case .literals(let values):
             let rest = values.filter { $0 != .null }
-            guard let raw = enumRaw(rest) else {
+            guard let raw = Self.enumRaw(rest) else {
                 declarations.append(.init(name: name, docs: docs, kind: .alias("JSONValue")))
                 return
             }
@@ -146,8 +154,8 @@ final class SwiftTypeTranslator {
                 if !kept.contains(where: { $0.literal == member.literal }) { kept.append(member) }
             }
             declarations.append(.init(name: name, docs: docs, kind: .openEnum(raw: raw, cases: unique)))
-        case .union(let branches, let discriminator):
-            declareUnion(name, branches, discriminator, docs: docs, usage: usage)
+        case .union(let branches, let discriminator) where branches.filter({ $0 != .null }).count > 1:
+            declareUnion(name, branches.filter { $0 != .null }, discriminator, docs: docs, usage: usage)
         case .intersection(let parts):
             if let merged = merge(parts, depth: 0) {
                 declareStruct(name, merged, docs: docs, usage: usage)
@@ -167,7 +175,7 @@ final class SwiftTypeTranslator {
     }
 
     /// `String` or `Int` when every literal is a string, or every one an integer.
-    private func enumRaw(_ values: [TypeShape.Literal]) -> String? {
+    private static func enumRaw(_ values: [TypeShape.Literal]) -> String? {
         if values.allSatisfy({ if case .string = $0 { true } else { false } }) { return "String" }
         let integers = values.allSatisfy {
             if case .number(let text) = $0 { Int(text) != nil } else { false }
@@ -188,13 +196,15 @@ final class SwiftTypeTranslator {
             let optional =
                 !property.required || (property.readOnly && usage.request) || (property.writeOnly && usage.response)
             var lines = SwiftLex.docLines(property.description)
-            if let value = property.defaultValue { lines.append("Default: `\(value)`.") }
+            if let value = property.defaultValue { lines.append("Default: `\(SwiftLex.inline(value))`.") }
             if property.deprecated { lines.append("- Warning: Deprecated.") }
+            let tristate = optional && type.nullable && usage.request
+            let literal = optional ? property.defaultValue.flatMap { defaultLiteral($0, type) } : nil
             properties.append(
                 .init(
                     name: members.claim(SwiftLex.valueName(property.name)), key: property.name, type: type,
-                    optional: optional, tristate: optional && type.nullable && usage.request, docs: lines,
-                    defaultValue: optional ? property.defaultValue.flatMap { defaultLiteral($0, type) } : nil))
+                    optional: optional, tristate: tristate, docs: lines,
+                    defaultValue: tristate ? literal.map { ".value(\($0))" } : literal))
         }
         declarations[index].kind = .structure(properties)
     }
