@@ -19,6 +19,57 @@ public protocol RealtimeActionProtocol: Sendable {
     static var heartbeat: Self? { get }
 }
 
+/// One open WebSocket, as a realtime connection uses it.
+public protocol WebSocketChannel: Sendable {
+    func send(_ text: String) async throws
+    /// The next frame's bytes (text as UTF-8); throws once the connection has ended.
+    func receive() async throws -> Data
+    func close()
+}
+
+/// Opens WebSockets. The default uses `URLSessionWebSocketTask`; inject another where that has no
+/// WebSocket support (on Linux, FoundationNetworking needs a libcurl built with WebSockets).
+public protocol WebSocketConnector: Sendable {
+    /// Starts a connection. It may return before the handshake completes; then the first
+    /// `send` or `receive` fails when it does.
+    func connect(to url: URL) async throws -> any WebSocketChannel
+}
+
+/// Opens WebSockets with a `URLSession`.
+public struct URLSessionWebSocketConnector: WebSocketConnector {
+    public let session: URLSession
+
+    public init(session: URLSession = .shared) {
+        self.session = session
+    }
+
+    public func connect(to url: URL) async throws -> any WebSocketChannel {
+        let task = session.webSocketTask(with: url)
+        task.resume()
+        return URLSessionWebSocketChannel(task: task)
+    }
+}
+
+struct URLSessionWebSocketChannel: WebSocketChannel {
+    let task: URLSessionWebSocketTask
+
+    func send(_ text: String) async throws {
+        try await task.send(.string(text))
+    }
+
+    func receive() async throws -> Data {
+        switch try await task.receive() {
+        case .string(let text): return Data(text.utf8)
+        case .data(let bytes): return bytes
+        @unknown default: return Data()
+        }
+    }
+
+    func close() {
+        task.cancel(with: .normalClosure, reason: nil)
+    }
+}
+
 /// Options of a realtime connection.
 public struct RealtimeOptions: Sendable {
     /// Reconnect after a drop, with full-jitter exponential backoff between the delays.
@@ -30,18 +81,20 @@ public struct RealtimeOptions: Sendable {
     public var heartbeat: Duration?
     /// The most frames queued while not connected.
     public var queueLimit: Int
-    public var session: URLSession
+    /// What opens the WebSocket.
+    public var connector: any WebSocketConnector
 
     public init(
         reconnect: Bool = true, minDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(30),
-        heartbeat: Duration? = .seconds(30), queueLimit: Int = 100, session: URLSession = .shared
+        heartbeat: Duration? = .seconds(30), queueLimit: Int = 100,
+        connector: any WebSocketConnector = URLSessionWebSocketConnector()
     ) {
         self.reconnect = reconnect
         self.minDelay = minDelay
         self.maxDelay = maxDelay
         self.heartbeat = heartbeat
         self.queueLimit = queueLimit
-        self.session = session
+        self.connector = connector
     }
 }
 
@@ -86,7 +139,7 @@ public actor RealtimeConnection<Event: RealtimeEventProtocol, Action: RealtimeAc
     private let tokenQuery: String?
     private let token: Credential?
     private let options: RealtimeOptions
-    private var socket: URLSessionWebSocketTask?
+    private var socket: (any WebSocketChannel)?
     private var queue: [String] = []
     private var loop: Task<Void, Never>?
     private var waiters: [CheckedContinuation<Void, any Error>] = []
@@ -117,7 +170,7 @@ public actor RealtimeConnection<Event: RealtimeEventProtocol, Action: RealtimeAc
     public func send(_ action: Action) async throws {
         let frame = try Self.frame(action)
         if state == .open, let socket {
-            try await socket.send(.string(frame))
+            try await socket.send(frame)
             return
         }
         guard state != .closed else { throw RealtimeError.closed }
@@ -131,7 +184,7 @@ public actor RealtimeConnection<Event: RealtimeEventProtocol, Action: RealtimeAc
         setState(.closed)
         loop?.cancel()
         loop = nil
-        socket?.cancel(with: .normalClosure, reason: nil)
+        socket?.close()
         socket = nil
         queue.removeAll()
         resumeWaiters(throwing: RealtimeError.closed)
@@ -161,23 +214,21 @@ public actor RealtimeConnection<Event: RealtimeEventProtocol, Action: RealtimeAc
 
     /// One connection, until it drops; whether it opened.
     private func attempt(refresh: Bool) async -> Bool {
-        guard let target = try? await connectURL(refresh: refresh), state == .connecting else { return false }
-        let task = options.session.webSocketTask(with: target)
+        guard let target = try? await connectURL(refresh: refresh), state == .connecting,
+            let task = try? await options.connector.connect(to: target)
+        else { return false }
         socket = task
-        task.resume()
         defer {
-            task.cancel(with: .goingAway, reason: nil)
-            if socket === task { socket = nil }
+            task.close()
+            socket = nil
         }
         // The connection is open once a first frame goes out: a queued one, else a heartbeat.
         do {
             if let first = queue.first {
-                try await task.send(.string(first))
+                try await task.send(first)
                 queue.removeFirst()
             } else if let heartbeat = Action.heartbeat {
-                try await task.send(.string(Self.frame(heartbeat)))
-            } else {
-                try await Self.ping(task)
+                try await task.send(Self.frame(heartbeat))
             }
         } catch {
             return false
@@ -186,7 +237,7 @@ public actor RealtimeConnection<Event: RealtimeEventProtocol, Action: RealtimeAc
         lastFrame = .now
         while !queue.isEmpty {
             let frame = queue.removeFirst()
-            try? await task.send(.string(frame))
+            try? await task.send(frame)
         }
         setState(.open)
         resumeWaiters(throwing: nil)
@@ -200,40 +251,26 @@ public actor RealtimeConnection<Event: RealtimeEventProtocol, Action: RealtimeAc
         return true
     }
 
-    private func receive(_ task: URLSessionWebSocketTask) async {
+    private func receive(_ task: any WebSocketChannel) async {
         let decoder = JSONCoding.decoder()
         while true {
-            let message: URLSessionWebSocketTask.Message
-            do { message = try await task.receive() } catch { return }
-            lastFrame = .now
             let data: Data
-            switch message {
-            case .string(let text): data = Data(text.utf8)
-            case .data(let bytes): data = bytes
-            @unknown default: continue
-            }
+            do { data = try await task.receive() } catch { return }
+            lastFrame = .now
             if let frame = try? decoder.decode(EventFrame<Event>.self, from: data) { eventSink.yield(frame.event) }
         }
     }
 
-    private func beat(_ task: URLSessionWebSocketTask, every interval: Duration) async {
+    private func beat(_ task: any WebSocketChannel, every interval: Duration) async {
         while true {
             do { try await Task.sleep(for: interval) } catch { return }
             // Two intervals without any frame: the connection is dead even if no close came.
             if ContinuousClock.now - lastFrame > interval * 2 {
-                task.cancel(with: .goingAway, reason: nil)
+                task.close()
                 return
             }
             if let heartbeat = Action.heartbeat, let frame = try? Self.frame(heartbeat) {
-                try? await task.send(.string(frame))
-            }
-        }
-    }
-
-    private static func ping(_ task: URLSessionWebSocketTask) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            task.sendPing { error in
-                if let error { continuation.resume(throwing: error) } else { continuation.resume() }
+                try? await task.send(frame)
             }
         }
     }

@@ -30,6 +30,7 @@ enum SwiftLex {
         "RawResponse", "APIError", "ClientError", "OperationRequest", "ParameterEncoding", "Pages",
         "RealtimeEventProtocol", "RealtimeActionProtocol", "RealtimeOptions", "RealtimeState", "RealtimeError",
         "RealtimeConnection", "ActionFrame", "EventFrame", "Auth", "Realtime", "RealtimeEvent", "RealtimeAction",
+        "WebSocketChannel", "WebSocketConnector", "URLSessionWebSocketConnector", "URLSessionWebSocketChannel",
     ]
 
     /// A string literal: quotes, backslashes (so no `\(` interpolation), line breaks and other
