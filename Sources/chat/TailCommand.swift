@@ -28,7 +28,7 @@ struct TailCommand: AsyncParsableCommand {
             let printer = TailPrinter(json: options.json, names: try await client.userNames())
             let recent = last > 0 ? try await client.listMessages(roomId: roomId, limit: min(last, 100)).items : []
             for message in recent.reversed() { try await printer.created(message) }
-            let realtime = client.realtime()
+            let realtime = client.realtime(options: RealtimeOptions(connector: NIOWebSocketConnector()))
             try await realtime.connect()
             let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
             signal(SIGINT, SIG_IGN)
