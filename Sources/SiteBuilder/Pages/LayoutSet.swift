@@ -14,7 +14,12 @@ struct LayoutSet: Sendable {
     init(templates: [String: String], directory: String) {
         var library = MustacheLibrary()
         var broken: [String: Diagnostic] = [:]
+        let tags = templates.mapValues { LayoutTags($0) }
         for (name, text) in templates {
+            if let problem = Self.problem(name, tags: tags, directory: directory) {
+                broken[name] = problem
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
