@@ -2,16 +2,21 @@ import OpenAPIKit
 
 extension LoadedSpec {
     /// How many operations the document has, over every path and method.
+    ///
+    /// OpenAPIKit's `OrderedDictionary` counts itself on every positional access, so its `values`,
+    /// `keys` and `map` take quadratic time; `for … in` uses its iterator and stays linear.
     public var operationCount: Int {
-        document?.paths.values.reduce(0) { count, item in
-            count + (item.pathItemValue?.endpoints.count ?? 0)
-        } ?? 0
+        var count = 0
+        for (_, item) in document?.paths ?? [:] { count += item.pathItemValue?.endpoints.count ?? 0 }
+        return count
     }
 
     public var schemaCount: Int { document?.components.schemas.count ?? 0 }
 
     public var securitySchemeNames: [String] {
-        document?.components.securitySchemes.keys.map(\.rawValue) ?? []
+        var names: [String] = []
+        for (name, _) in document?.components.securitySchemes ?? [:] { names.append(name.rawValue) }
+        return names
     }
 
     /// The version line of a summary: "OpenAPI 3.1.0", or "Swagger 2.0 (upgraded to OpenAPI 3.1)".

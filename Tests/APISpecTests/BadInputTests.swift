@@ -333,3 +333,19 @@ struct JSONNumberTests {
     @Test(arguments: ["", "-", "01", ".5", "5.", "+1", "1_000", "0x1F", "1e", "1.5.2", "NaN", " 1"])
     func notNumbers(text: String) { #expect(!SpecNode.isJSONNumber(text)) }
 }
+
+/// Found by the fuzzer: `chatsite check` on a spec with 100,000 paths took five minutes, counting operations.
+struct LargeSpecTests {
+    @Test func operationCountIsLinear() throws {
+        let paths = (1..<10_000).map { "  /p\($0): {}" }
+        let text =
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /p0: {get: {responses: {'200': {description: ok}}}}\n"
+            + paths.joined(separator: "\n") + "\n"
+        let spec = SpecLoader().load(Data(text.utf8), path: "large.yaml")
+        #expect(spec.errors.isEmpty)
+        let started = ContinuousClock.now
+        #expect(spec.operationCount == 1)
+        // Quadratic counting takes seconds here; linear takes milliseconds.
+        #expect(ContinuousClock.now - started < .seconds(1))
+    }
+}
