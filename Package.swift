@@ -98,6 +98,7 @@ let package = Package(
             path: "Benchmarks/ServeBench"
         ),
         .executableTarget(name: "BuildBench", dependencies: ["SiteBuilder", "APISpec"], path: "Benchmarks/BuildBench"),
+        .executableTarget(name: "Fuzz", dependencies: ["APISpec", "SDKGenerator", "SiteBuilder"], path: "Tests/Fuzz"),
         .testTarget(name: "APISpecTests", dependencies: ["APISpec"]),
         .testTarget(name: "ChatBackendTests", dependencies: ["ChatBackend"]),
         .testTarget(name: "ChatClientTests", dependencies: ["ChatClient"]),
