@@ -158,7 +158,8 @@ public struct ChatServer: Sendable {
         return Application(
             router: router(),
             server: .http1WebSocketUpgrade(
-                configuration: .init(maxFrameSize: 32 * 1024, autoPing: .enabled(timePeriod: .seconds(30)))
+                configuration: .init(
+                    maxFrameSize: 32 * 1024, autoPing: .enabled(timePeriod: .seconds(30)), validateUTF8: true)
             ) { request, _, _ in
                 try await socket.shouldUpgrade(request, path: realtimePath)
             },

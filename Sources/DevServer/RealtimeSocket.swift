@@ -29,7 +29,9 @@ struct RealtimeSocket: Sendable {
         let agent = request.headerFields[.userAgent] ?? ""
         return .upgrade([:]) { inbound, outbound, _ in
             let connection = await hub.open(userId: userId, userAgent: agent)
-            await withTaskGroup(of: Void.self) { group in
+            // The reader's error, if it ended the connection: thrown on, it picks the close code
+            // (1002 for a protocol error, 1009 for a message over the limit, 1007 for invalid UTF-8).
+            let readError = await withTaskGroup(of: (any Error)?.self) { group in
                 group.addTask {
                     for await frame in connection.frames {
                         do { try await outbound.write(.text(frame)) } catch { break }
@@ -40,6 +42,7 @@ struct RealtimeSocket: Sendable {
                     } else if connection.closedByServer.withLock({ $0 }) {
                         try? await outbound.close(.normalClosure, reason: "closed through @connections")
                     }
+                    return nil
                 }
                 group.addTask {
                     do {
@@ -49,7 +52,9 @@ struct RealtimeSocket: Sendable {
                         }
                     } catch {
                         logger.debug("websocket read ended", metadata: ["error": .string("\(error)")])
+                        return error
                     }
+                    return nil
                 }
                 group.addTask {
                     // API Gateway closes a connection after `idleTimeout` without a frame from the client.
@@ -57,15 +62,18 @@ struct RealtimeSocket: Sendable {
                         let idle = Date().timeIntervalSince(connection.lastActive.withLock { $0 })
                         if idle >= idleTimeout {
                             try? await outbound.close(.goingAway, reason: "idle for \(Int(idleTimeout)) s")
-                            return
+                            return nil
                         }
                         try? await Task.sleep(for: .seconds(max(0.05, idleTimeout - idle)))
                     }
+                    return nil
                 }
-                await group.next()
+                let first = await group.next() ?? nil
                 group.cancelAll()
+                return first
             }
             await hub.close(connection)
+            if let readError { throw readError }
         }
     }
 

@@ -2,6 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
+import NIOHTTP1
 
 /// Gives every request an id (the caller's `X-Request-Id` or a new one), turns every error into
 /// the spec's error shape, adds CORS headers (errors included, as API Gateway does with CORS
@@ -35,6 +37,15 @@ struct RequestMiddleware<Context: RequestContext>: RouterMiddleware {
                     error.status == .notFound
                     ? "No route for \(request.method) \(request.uri.path)." : error.body ?? "\(error.status)"
                 response = try APIError(error.status, code, message).response(from: request, context: context)
+            } catch let error as NIOTooManyBytesError {
+                let limit = error.maxBytes.map { " of \($0) bytes" } ?? ""
+                response = try APIError(
+                    .contentTooLarge, "too_large", "The request body is over the limit\(limit); send a smaller one."
+                )
+                .response(from: request, context: context)
+            } catch let error as HTTPParserError {
+                response = try APIError(.badRequest, "bad_request", "The request is malformed HTTP: \(error).")
+                    .response(from: request, context: context)
             } catch {
                 logger.error(
                     "unhandled error", metadata: ["request_id": .string(requestId), "error": .string("\(error)")])
