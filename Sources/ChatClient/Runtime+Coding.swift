@@ -220,10 +220,45 @@ extension Decoder {
         try container(keyedBy: AnyCodingKey.self).decode(String.self, forKey: AnyCodingKey(property))
     }
 
+    /// Whether the value being decoded is an object with every one of `keys`, for unions that
+    /// prefer the branch whose required properties are all present.
+    func hasKeys(_ keys: [String]) -> Bool {
+        guard let container = try? self.container(keyedBy: AnyCodingKey.self) else { return false }
+        return keys.allSatisfy { container.contains(AnyCodingKey($0)) }
+    }
+
+    /// The members of the object being decoded whose keys are none of `declared`'s, for a struct
+    /// that keeps `additionalProperties` next to its declared properties.
+    func additionalProperties<Value: Decodable, Declared: CodingKey & CaseIterable>(
+        _ type: Value.Type, besides declared: Declared.Type
+    ) throws -> [String: Value] {
+        let skipped = Set(Declared.allCases.map(\.stringValue))
+        let container = try self.container(keyedBy: AnyCodingKey.self)
+        var members: [String: Value] = [:]
+        for key in container.allKeys where !skipped.contains(key.stringValue) {
+            members[key.stringValue] = try container.decode(Value.self, forKey: key)
+        }
+        return members
+    }
+
     /// The error for a union value that matches none of its branches.
     func noBranch(_ type: String) -> DecodingError {
         DecodingError.dataCorrupted(
             .init(codingPath: codingPath, debugDescription: "the value matches no branch of \(type)"))
+    }
+}
+
+extension Encoder {
+    /// Writes `members` into the object being encoded, leaving out the keys `declared` owns (a
+    /// declared property wins over an additional member of the same name).
+    func encodeAdditionalProperties<Value: Encodable, Declared: CodingKey & CaseIterable>(
+        _ members: [String: Value], besides declared: Declared.Type
+    ) throws {
+        let skipped = Set(Declared.allCases.map(\.stringValue))
+        var container = self.container(keyedBy: AnyCodingKey.self)
+        for (key, value) in members where !skipped.contains(key) {
+            try container.encode(value, forKey: AnyCodingKey(key))
+        }
     }
 }
 

@@ -130,6 +130,23 @@ public struct User: Codable, Equatable, Sendable {
         self.status = status
         self.lastSeenAt = lastSeenAt
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case username
+        case displayName
+        case status
+        case lastSeenAt
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.username, forKey: .username)
+        try container.encode(self.displayName, forKey: .displayName)
+        try container.encode(self.status, forKey: .status)
+        try container.encode(self.lastSeenAt, forKey: .lastSeenAt)
+    }
 }
 
 /// A page of users.
@@ -141,6 +158,17 @@ public struct UserPage: Codable, Equatable, Sendable {
     public init(items: [User], nextCursor: String? = nil) {
         self.items = items
         self.nextCursor = nextCursor
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case items
+        case nextCursor
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.items, forKey: .items)
+        try container.encode(self.nextCursor, forKey: .nextCursor)
     }
 }
 
@@ -172,6 +200,31 @@ public struct Room: Codable, Equatable, Sendable {
         self.lastMessage = lastMessage
         self.unreadCount = unreadCount
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case topic
+        case ownerId
+        case members
+        case createdAt
+        case lastActivityAt
+        case lastMessage
+        case unreadCount
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.name, forKey: .name)
+        try container.encode(self.topic, forKey: .topic)
+        try container.encode(self.ownerId, forKey: .ownerId)
+        try container.encode(self.members, forKey: .members)
+        try container.encode(self.createdAt, forKey: .createdAt)
+        try container.encode(self.lastActivityAt, forKey: .lastActivityAt)
+        try container.encodeIfPresent(self.lastMessage, forKey: .lastMessage)
+        try container.encode(self.unreadCount, forKey: .unreadCount)
+    }
 }
 
 /// A page of rooms, most recent `lastActivityAt` first.
@@ -183,6 +236,17 @@ public struct RoomPage: Codable, Equatable, Sendable {
     public init(items: [Room], nextCursor: String? = nil) {
         self.items = items
         self.nextCursor = nextCursor
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case items
+        case nextCursor
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.items, forKey: .items)
+        try container.encode(self.nextCursor, forKey: .nextCursor)
     }
 }
 
@@ -250,6 +314,31 @@ public struct Message: Codable, Equatable, Sendable {
         self.createdAt = createdAt
         self.editedAt = editedAt
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case roomId
+        case clientId
+        case authorId
+        case text
+        case threadId
+        case replyCount
+        case createdAt
+        case editedAt
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.roomId, forKey: .roomId)
+        try container.encode(self.clientId, forKey: .clientId)
+        try container.encode(self.authorId, forKey: .authorId)
+        try container.encode(self.text, forKey: .text)
+        try container.encode(self.threadId, forKey: .threadId)
+        try container.encode(self.replyCount, forKey: .replyCount)
+        try container.encode(self.createdAt, forKey: .createdAt)
+        try container.encode(self.editedAt, forKey: .editedAt)
+    }
 }
 
 /// A short form of a message, for room and thread lists.
@@ -268,6 +357,23 @@ public struct MessagePreview: Codable, Equatable, Sendable {
         self.threadId = threadId
         self.createdAt = createdAt
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case authorId
+        case text
+        case threadId
+        case createdAt
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.authorId, forKey: .authorId)
+        try container.encode(self.text, forKey: .text)
+        try container.encode(self.threadId, forKey: .threadId)
+        try container.encode(self.createdAt, forKey: .createdAt)
+    }
 }
 
 /// A page of top-level messages, newest first.
@@ -279,6 +385,17 @@ public struct MessagePage: Codable, Equatable, Sendable {
     public init(items: [Message], nextCursor: String? = nil) {
         self.items = items
         self.nextCursor = nextCursor
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case items
+        case nextCursor
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.items, forKey: .items)
+        try container.encode(self.nextCursor, forKey: .nextCursor)
     }
 }
 
@@ -335,6 +452,17 @@ public struct ThreadPage: Codable, Equatable, Sendable {
     public init(items: [Thread], nextCursor: String? = nil) {
         self.items = items
         self.nextCursor = nextCursor
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case items
+        case nextCursor
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.items, forKey: .items)
+        try container.encode(self.nextCursor, forKey: .nextCursor)
     }
 }
 
@@ -510,6 +638,19 @@ public struct MessageDeletedEvent: Codable, Equatable, Sendable {
         self.messageId = messageId
         self.threadId = threadId
     }
+
+    enum CodingKeys: String, CodingKey {
+        case roomId
+        case messageId
+        case threadId
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.roomId, forKey: .roomId)
+        try container.encode(self.messageId, forKey: .messageId)
+        try container.encode(self.threadId, forKey: .threadId)
+    }
 }
 
 public struct RoomDeletedEvent: Codable, Equatable, Sendable {
@@ -556,6 +697,19 @@ public struct PresenceEvent: Codable, Equatable, Sendable {
         self.status = status
         self.lastSeenAt = lastSeenAt
     }
+
+    enum CodingKeys: String, CodingKey {
+        case userId
+        case status
+        case lastSeenAt
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.userId, forKey: .userId)
+        try container.encode(self.status, forKey: .status)
+        try container.encode(self.lastSeenAt, forKey: .lastSeenAt)
+    }
 }
 
 public struct TypingEvent: Codable, Equatable, Sendable {
@@ -581,6 +735,19 @@ public struct ThreadsEvent: Codable, Equatable, Sendable {
         self.roomId = roomId
         self.items = items
         self.nextCursor = nextCursor
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case roomId
+        case items
+        case nextCursor
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.roomId, forKey: .roomId)
+        try container.encode(self.items, forKey: .items)
+        try container.encode(self.nextCursor, forKey: .nextCursor)
     }
 }
 
@@ -613,6 +780,23 @@ public struct ErrorEvent: Codable, Equatable, Sendable {
         self.requestId = requestId
         self.errors = errors
         self.action = action
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code
+        case message
+        case requestId
+        case errors
+        case action
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.code, forKey: .code)
+        try container.encode(self.message, forKey: .message)
+        try container.encode(self.requestId, forKey: .requestId)
+        try container.encodeIfPresent(self.errors, forKey: .errors)
+        try container.encode(self.action, forKey: .action)
     }
 }
 

@@ -28,6 +28,19 @@ struct ModelCodingTests {
         #expect(again == message)
     }
 
+    @Test func aRequiredNullIsSentAsNull() throws {
+        let message = try Self.decode(
+            Message.self,
+            """
+            {"id": "m", "roomId": "r", "clientId": "c", "authorId": "u", "text": "hi", "threadId": null,
+             "replyCount": 0, "createdAt": "2024-05-01T12:00:00Z", "editedAt": null}
+            """)
+        let json = try Self.encode(message)
+        #expect(json.contains(#""threadId":null"#))
+        #expect(json.contains(#""editedAt":null"#))
+        #expect(try Self.decode(Message.self, json) == message)
+    }
+
     @Test func aBadDateIsADecodingError() {
         #expect(throws: DecodingError.self) {
             try Self.decode(

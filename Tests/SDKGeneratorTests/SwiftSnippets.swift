@@ -45,6 +45,46 @@ struct SwiftSnippets {
         return lines[start...end].joined(separator: "\n")
     }
 
+    /// Compiles the generated sources with `main` as the program's `main.swift`, runs it, and
+    /// returns what it printed (or the compiler's or program's failure, as an `Issue`).
+    func run(_ main: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swift-snippet-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths = [folder.appendingPathComponent("main.swift").path]
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(main.utf8).write(to: URL(fileURLWithPath: paths[0]))
+        for (path, contents) in files where path.hasPrefix("Sources/") {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(contents.utf8).write(to: url)
+            paths.append(url.path)
+        }
+        let program = folder.appendingPathComponent("program").path
+        let build = try Self.execute(
+            "/usr/bin/env", ["swiftc", "-swift-version", "6", "-Onone", "-o", program] + paths.sorted())
+        guard build.status == 0 else {
+            Issue.record("the program does not compile:\n\(build.output)")
+            return ""
+        }
+        let result = try Self.execute(program, [])
+        if result.status != 0 { Issue.record("the program exited with \(result.status):\n\(result.output)") }
+        return result.output
+    }
+
+    private static func execute(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
     /// Typechecks the generated sources with `swiftc -typecheck -swift-version 6`; returns the
     /// compiler's output when it fails.
     func typecheck() throws -> String? {

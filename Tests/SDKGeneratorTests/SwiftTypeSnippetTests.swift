@@ -45,6 +45,15 @@ struct SwiftTypeSnippetTests {
                         case lastSeen = "last_seen"
                         case labels
                     }
+
+                    public func encode(to encoder: any Encoder) throws {
+                        var container = encoder.container(keyedBy: CodingKeys.self)
+                        try container.encode(self.id, forKey: .id)
+                        try container.encode(self.topic, forKey: .topic)
+                        try container.encodeIfPresent(self.size, forKey: .size)
+                        try container.encodeIfPresent(self.lastSeen, forKey: .lastSeen)
+                        try container.encodeIfPresent(self.labels, forKey: .labels)
+                    }
                 }
                 """)
         #expect(sdk.sources.contains("/// A chat room.\npublic struct Room: "))

@@ -38,7 +38,7 @@ struct SwiftDeclaration {
         /// A string or integer enum that keeps unknown values.
         case openEnum(raw: String, cases: [(name: String, literal: String)])
         /// `oneOf`/`anyOf`: one case per branch.
-        case union(cases: [(name: String, type: String, direct: String?)], discriminator: Discriminator?)
+        case union(cases: [UnionCase], discriminator: Discriminator?)
         /// `allOf` of parts that are not all objects: each part decoded from the same value.
         case composition([(name: String, type: String)])
         case alias(String)
@@ -62,6 +62,26 @@ struct SwiftDeclaration {
             if tristate { return "Nullable<\(type.base)>?" }
             return optional && !type.nullable ? type.base + "?" : type.required
         }
+
+        /// Required and nullable: nil is sent as an explicit `null`, never left out.
+        var sendsNull: Bool { !optional && !tristate && type.nullable }
+    }
+
+    /// A struct's `additionalProperties` next to its declared ones: every other key of the
+    /// object, kept in a `[String: valueType]` property named `name`.
+    struct AdditionalProperties {
+        var name: String
+        var valueType: String
+    }
+
+    struct UnionCase {
+        var name: String
+        var type: String
+        /// The declaration `type` is, when the case holds it directly.
+        var direct: String?
+        /// The keys an object must have for this case to be a full match: the required properties
+        /// of a struct branch (empty for other branches).
+        var keys: [String] = []
     }
 
     struct Discriminator {
@@ -72,6 +92,8 @@ struct SwiftDeclaration {
     var name: String
     var docs: [String]
     var kind: Kind
+    /// Keys not declared, for a `structure` whose schema also has `additionalProperties`.
+    var additional: AdditionalProperties?
     /// `indirect enum`: a union that contains itself.
     var indirect = false
 }

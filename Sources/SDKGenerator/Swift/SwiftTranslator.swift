@@ -18,6 +18,7 @@ struct SwiftTranslator {
         let operations = model.operations.map { translate($0, types, &taken) }
         let realtime = model.realtime.map { self.realtime($0, types) }
         types.breakCycles()
+        types.resolveUnionKeys()
         var properties = NameAllocator(reserved: SwiftLex.reservedMembers)
         let schemes = model.securitySchemes.map { scheme -> SwiftModule.Scheme in
             let literal: String

@@ -11,14 +11,18 @@ struct SwiftTypeRenderer {
     }
 
     static func render(_ declaration: SwiftDeclaration, _ writer: inout CodeWriter) {
-        docs(declaration.docs, &writer)
+        var lines = declaration.docs
+        if case .union(let cases, let discriminator) = declaration.kind {
+            lines += (lines.isEmpty ? [] : [""]) + decodingRule(cases, discriminator)
+        }
+        docs(lines, &writer)
         let name = declaration.name
         switch declaration.kind {
         case .alias(let target):
             writer.line("public typealias \(name) = \(target)")
         case .structure(let properties):
             writer.block("public struct \(name): Codable, Equatable, Sendable {") { writer in
-                structure(properties, &writer)
+                structure(properties, declaration.additional, &writer)
             }
         case .openEnum(let raw, let cases):
             writer.block("public enum \(name): OpenEnum {") { writer in
@@ -54,38 +58,54 @@ struct SwiftTypeRenderer {
         }
     }
 
-    private static func structure(_ properties: [SwiftDeclaration.Property], _ writer: inout CodeWriter) {
+    private static func structure(
+        _ properties: [SwiftDeclaration.Property], _ additional: SwiftDeclaration.AdditionalProperties?,
+        _ writer: inout CodeWriter
+    ) {
         for property in properties {
             docs(property.docs, &writer)
             let wrapper = property.boxed ? "@Indirect " : ""
             writer.line("\(wrapper)public var \(SwiftLex.escaped(property.name)): \(property.declaredType)")
         }
+        if let additional {
+            writer.line("/// The object's other members: every key not declared above.")
+            writer.line("public var \(SwiftLex.escaped(additional.name)): [String: \(additional.valueType)]")
+        }
         writer.line()
-        let parameters = properties.map { property -> String in
+        var parameters = properties.map { property -> String in
             let optional = property.tristate || property.optional || property.type.nullable
             let fallback = optional ? " = \(property.defaultValue ?? "nil")" : ""
             return "\(SwiftLex.escaped(property.name)): \(property.declaredType)\(fallback)"
+        }
+        if let additional {
+            parameters.append("\(SwiftLex.escaped(additional.name)): [String: \(additional.valueType)] = [:]")
         }
         writer.block("public init(\(parameters.joined(separator: ", "))) {") { writer in
             for property in properties {
                 let name = SwiftLex.escaped(property.name)
                 writer.line("self.\(name) = \(name)")
             }
+            if let additional {
+                writer.line("self.\(SwiftLex.escaped(additional.name)) = \(SwiftLex.escaped(additional.name))")
+            }
         }
-        guard properties.contains(where: { $0.name != $0.key }) else { return }
+        let custom = additional != nil || properties.contains(where: \.sendsNull)
+        guard custom || properties.contains(where: { $0.name != $0.key }) else { return }
         writer.line()
-        writer.block("enum CodingKeys: String, CodingKey {") { writer in
+        writer.block("enum CodingKeys: String, CodingKey\(additional == nil ? "" : ", CaseIterable") {") { writer in
             for property in properties {
                 let name = SwiftLex.escaped(property.name)
                 writer.line(
                     property.name == property.key ? "case \(name)" : "case \(name) = \(SwiftLex.string(property.key))")
             }
         }
+        if let additional { decoding(properties, additional, &writer) }
+        if custom { encoding(properties, additional, &writer) }
     }
 
     private static func union(
-        _ name: String, _ cases: [(name: String, type: String, direct: String?)],
-        _ discriminator: SwiftDeclaration.Discriminator?, _ writer: inout CodeWriter
+        _ name: String, _ cases: [SwiftDeclaration.UnionCase], _ discriminator: SwiftDeclaration.Discriminator?,
+        _ writer: inout CodeWriter
     ) {
         for item in cases { writer.line("case \(SwiftLex.escaped(item.name))(\(item.type))") }
         writer.line()
@@ -101,6 +121,13 @@ struct SwiftTypeRenderer {
                         writer.line("    return")
                     }
                     writer.line("default: break")
+                }
+            }
+            for item in fullMatches(cases) {
+                let keys = item.keys.map(SwiftLex.string).joined(separator: ", ")
+                writer.block("if decoder.hasKeys([\(keys)]), let value = try? \(decodeCall(item.type)) {") { writer in
+                    writer.line("self = .\(SwiftLex.escaped(item.name))(value)")
+                    writer.line("return")
                 }
             }
             for item in cases {

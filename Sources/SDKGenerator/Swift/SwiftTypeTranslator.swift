@@ -207,6 +207,12 @@ final class SwiftTypeTranslator {
                     defaultValue: tristate ? literal.map { ".value(\($0))" } : literal))
         }
         declarations[index].kind = .structure(properties)
+        if let additional = object.additional {
+            // Claimed after the declared properties, so that a declared one keeps its name.
+            let value = reference(additional, hint: name + "AdditionalValue", usage: usage).required
+            declarations[index].additional = .init(
+                name: members.claim("additionalProperties"), valueType: value)
+        }
     }
 
     /// A spec name as the end of a type name: `last_seen` → `LastSeen`.
@@ -238,12 +244,12 @@ final class SwiftTypeTranslator {
         let index = declarations.count
         declarations.append(.init(name: name, docs: docs, kind: .union(cases: [], discriminator: nil)))
         var caseNames = NameAllocator(reserved: SwiftLex.reservedMembers)
-        var cases: [(name: String, type: String, direct: String?)] = []
+        var cases: [SwiftDeclaration.UnionCase] = []
         var values: [(value: String, caseName: String)] = []
         for (position, branch) in branches.enumerated() {
             let type = reference(branch, hint: name + "Option\(position + 1)", usage: usage)
             let caseName = caseNames.claim(Self.caseName(type.base))
-            cases.append((caseName, type.required, type.direct))
+            cases.append(.init(name: caseName, type: type.required, direct: type.direct))
             if case .named(let specName) = branch, let value = discriminator?.values[specName] {
                 values.append((value, caseName))
             }
@@ -274,6 +280,7 @@ final class SwiftTypeTranslator {
             default: object = nil
             }
             guard let object else { return nil }
+            merged.additional = object.additional ?? merged.additional
             for property in object.properties {
                 if let existing = merged.properties.firstIndex(where: { $0.name == property.name }) {
                     let required = merged.properties[existing].required || property.required
@@ -314,6 +321,32 @@ final class SwiftTypeTranslator {
         return cyclic
     }
 
+    /// Records, for each union case that holds a struct (directly or through aliases), the keys
+    /// of that struct's required properties, so that decoding can prefer a full match.
+    func resolveUnionKeys() {
+        let byName = Dictionary(declarations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        func requiredKeys(_ direct: String?) -> [String] {
+            var name = direct
+            var hops = 0
+            while let current = name, hops < 16 {
+                switch byName[current]?.kind {
+                case .structure(let properties)?: return properties.filter { !$0.optional }.map(\.key)
+                case .alias?: name = aliasDirect[current]
+                default: return []
+                }
+                hops += 1
+            }
+            return []
+        }
+        for index in declarations.indices {
+            guard case .union(var cases, let discriminator) = declarations[index].kind else { continue }
+            for position in cases.indices where !cases[position].type.hasSuffix("?") {
+                cases[position].keys = requiredKeys(cases[position].direct)
+            }
+            declarations[index].kind = .union(cases: cases, discriminator: discriminator)
+        }
+    }
+
     /// Boxes struct properties and marks unions `indirect` where a type contains itself, directly
     /// or through other types (strongly connected components of the containment graph).
     func breakCycles() {
@@ -342,49 +375,6 @@ final class SwiftTypeTranslator {
                 declarations[index].indirect = cases.contains { $0.direct.map { component[$0] == own } ?? false }
             default: break
             }
-        }
-    }
-}
-
-/// Tarjan's strongly connected components; `component` maps each node to its component's number.
-struct StronglyConnected {
-    private(set) var component: [String: Int] = [:]
-    private var index: [String: Int] = [:]
-    private var low: [String: Int] = [:]
-    private var stack: [String] = []
-    private var onStack: Set<String> = []
-    private var counter = 0
-    private var components = 0
-
-    init(_ edges: [String: [String]]) {
-        for node in edges.keys.sorted() where index[node] == nil { visit(node, edges) }
-    }
-
-    private mutating func visit(_ node: String, _ edges: [String: [String]]) {
-        index[node] = counter
-        low[node] = counter
-        counter += 1
-        stack.append(node)
-        onStack.insert(node)
-        for next in edges[node] ?? [] {
-            if index[next] == nil {
-                visit(next, edges)
-                low[node] = min(low[node]!, low[next]!)
-            } else if onStack.contains(next) {
-                low[node] = min(low[node]!, index[next]!)
-            }
-        }
-        guard low[node] == index[node] else { return }
-        var members: [String] = []
-        while let top = stack.popLast() {
-            onStack.remove(top)
-            members.append(top)
-            if top == node { break }
-        }
-        // A single node is its own cycle only when it points at itself.
-        if members.count > 1 || (edges[node] ?? []).contains(node) {
-            for member in members { component[member] = components }
-            components += 1
         }
     }
 }
