@@ -52,6 +52,17 @@ struct PagesLayoutLoopTests {
             ])
     }
 
+    @Test func brokenTagIsLocatedAsAnEditorCountsLines() {
+        // swift-mustache counts a form feed as a line break; editors do not.
+        let renderer = PageRenderer(layouts: ["page": "<p>\u{0C}</p>\r\n<p>\r\n{{#a}}\n{{"])
+        let (_, diagnostics) = PagesTestSupport.render("# Help\n", renderer: renderer)
+        #expect(
+            diagnostics == [
+                "Site/_layouts/page.html:4:3: error: the layout 'page' is not a valid Mustache template: "
+                    + "a section is never closed ('{{/name}}' missing)"
+            ])
+    }
+
     @Test func includingAnotherLayoutStillWorks() throws {
         let renderer = PageRenderer(layouts: ["page": "<main>{{>nav}}{{{content}}}</main>", "nav": "<nav></nav>"])
         let (html, diagnostics) = PagesTestSupport.render("# Help\n", renderer: renderer)

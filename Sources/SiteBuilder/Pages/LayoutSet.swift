@@ -26,7 +26,8 @@ struct LayoutSet: Sendable {
                 let message = "the layout '\(name)' is not a valid Mustache template: \(Self.describe(error.error))"
                 broken[name] = Diagnostic(
                     .error, message, file: Self.file(name, in: directory),
-                    location: SourceLocation(line: error.context.lineNumber, column: error.context.columnNumber))
+                    location: LayoutTags.editorLocation(
+                        line: error.context.lineNumber, column: error.context.columnNumber, in: text))
             } catch {
                 let message = "the layout '\(name)' is not a valid Mustache template: \(error)"
                 broken[name] = Diagnostic(.error, message, file: Self.file(name, in: directory))

@@ -77,6 +77,31 @@ struct LayoutTags {
     /// The layouts this one includes (`{{>name}}`) or extends (`{{<name}}`), each with its first tag.
     var includes: [Tag] { tags.filter { $0.kind == ">" || $0.kind == "<" } }
 
+    /// swift-mustache counts lines by `Character.isNewline` (vertical tab and form feed too) and
+    /// columns in characters; this is the same place as an editor counts it (`\n`, `\r\n`, `\r`;
+    /// columns in Unicode scalars).
+    static func editorLocation(line: Int, column: Int, in template: String) -> SourceLocation {
+        var index = template.startIndex
+        var newlines = 0
+        while newlines < line - 1, index < template.endIndex {
+            if template[index].isNewline { newlines += 1 }
+            index = template.index(after: index)
+        }
+        index = template.index(index, offsetBy: max(0, column - 1), limitedBy: template.endIndex) ?? template.endIndex
+        var location = SourceLocation(line: 1, column: 1)
+        var previous: Unicode.Scalar = " "
+        for scalar in template.unicodeScalars[..<index] {
+            if scalar == "\n" && previous == "\r" {
+            } else if scalar == "\n" || scalar == "\r" {
+                location = SourceLocation(line: location.line + 1, column: 1)
+            } else {
+                location.column += 1
+            }
+            previous = scalar
+        }
+        return location
+    }
+
     private static func matches(_ delimiter: [Unicode.Scalar], in text: [Unicode.Scalar], at position: Int) -> Bool {
         guard !delimiter.isEmpty, position + delimiter.count <= text.count else { return false }
         for offset in delimiter.indices where text[position + offset] != delimiter[offset] { return false }
