@@ -43,8 +43,8 @@ if options.replay != nil || options.file != nil {
     print("running \(input.target.rawValue) \(input.path): \(input.label)")
     let started = Date()
     let scratch = NSTemporaryDirectory() + "chatsite-fuzz-\(getpid())"
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
     let outcome = try InputRunner(corpus: corpus, scratch: scratch).run(input)
+    try? FileManager.default.removeItem(atPath: scratch)  // exit() skips a defer
     print(outcome.violation.map { "violation: \($0)" } ?? (outcome.diagnosed ? "ok: error diagnostics" : "ok"))
     for error in outcome.errors.prefix(10) { print("  \(error)") }
     print(String(format: "%.0f ms", Date().timeIntervalSince(started) * 1000))
