@@ -26,7 +26,8 @@ public struct ChatServer: Sendable {
         /// The folder inside the site for the generated JS SDK, and the API reference page (as in chatsite.yaml).
         public var sdkFolder: String? = "sdk"
         public var referencePath: String? = "reference.html"
-        /// Where the signing key is kept (beside the database); nil keeps it in memory.
+        /// The folder the signing key is kept in (`.chatsite/` under the working folder, wherever the
+        /// database is), so tokens survive a restart; nil, or a memory store, keeps the key in memory.
         public var stateDirectory: String? = ".chatsite"
         /// Seconds a WebSocket may stay silent before it is closed (API Gateway's idle timeout).
         public var idleTimeout: Double = 600
