@@ -65,11 +65,24 @@ struct SDKCommandTests {
         #expect(outcome.errors.contains("\(spec.path):8:7: error: path item /b must be an object, not a number\n"))
     }
 
+    @Test func allWritesTheJavaScriptAndTheSwiftSDK() throws {
+        let out = try folder()
+        let outcome = try cli.run("sdk", "--lang", "all", "--out", out.path, "--module-name", "ChatClient")
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        let files = FileManager.default
+        #expect(files.fileExists(atPath: out.appendingPathComponent("js/index.js").path))
+        #expect(files.fileExists(atPath: out.appendingPathComponent("swift/Package.swift").path))
+        #expect(files.fileExists(atPath: out.appendingPathComponent("swift/Sources/ChatClient/Operations.swift").path))
+    }
+
     @Test func usageErrorsSayWhatToDo() throws {
         let out = try folder()
-        let swift = try cli.run("sdk", "--lang", "swift", "--out", out.path)
+        let swift = try cli.run("sdk", "--lang", "swift", "--out", out.path, "--module-name", "9Chat")
         #expect(swift.status == 2)
-        #expect(swift.errors.contains("--lang swift: the Swift client generator is not built yet; use --lang js"))
+        #expect(
+            swift.errors.contains(
+                "--module-name '9Chat' is not a valid Swift module name: use letters, digits and '_', not starting with a digit"
+            ))
         let name = try cli.run("sdk", "--lang", "js", "--out", out.path, "--package-name", "Bad Name")
         #expect(name.status == 2)
         #expect(name.errors.contains("--package-name 'Bad Name' is not a valid npm name"))
