@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 @testable import APISpec
@@ -203,10 +204,14 @@ struct RealtimeHubTests {
         let hub = RealtimeHub(service: service, metrics: ServerMetrics(), queueLimit: 8)
         let stalled = await hub.open(userId: "u-1")
         let reader = await hub.open(userId: "u-2")
+        // The reader counts what it got; the sender waits for it after each frame, so only the
+        // stalled connection can fall behind, however busy the machine is.
+        let received = Mutex(0)
         let drained = Task {
             var count = 0
             for await _ in reader.frames {
                 count += 1
+                received.withLock { $0 = count }
                 if count == 100 { break }
             }
             return count
@@ -215,7 +220,10 @@ struct RealtimeHubTests {
             await hub.deliver([
                 Delivery(.typing(roomId: "r", userId: "u-\(index)", isTyping: true), to: ["u-1", "u-2"])
             ])
-            await Task.yield()
+            let deadline = ContinuousClock.now + .seconds(10)
+            while received.withLock({ $0 }) <= index, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(1))
+            }
         }
         #expect(await drained.value == 100)
         #expect(await hub.isOverflowed(stalled))
