@@ -26,32 +26,27 @@ extension Client {
         }
     }
 
-    /// User names by id, for the given ids (one `listUsers` walk).
+    /// Every user, all pages.
+    func allUsers() async throws -> [User] {
+        var users: [User] = []
+        for try await page in listUsersPages(limit: 100) { users += page.items }
+        return users
+    }
+
+    /// User names by id.
     func userNames() async throws -> [String: String] {
-        var names: [String: String] = [:]
-        for try await page in listUsersPages(limit: 100) {
-            for user in page.items { names[user.id] = user.username }
-        }
-        return names
+        Dictionary(try await allUsers().map { ($0.id, $0.username) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// User ids for user names or ids.
     func userIds(_ references: [String]) async throws -> [String] {
         guard !references.isEmpty else { return [] }
-        var byName: [String: String] = [:]
-        var ids: Set<String> = []
-        for try await page in listUsersPages(limit: 100) {
-            for user in page.items {
-                byName[user.username.lowercased()] = user.id
-                ids.insert(user.id)
-            }
-        }
+        let users = try await allUsers()
         return try references.map { reference in
-            if ids.contains(reference) { return reference }
-            guard let id = byName[reference.lowercased()] else {
-                throw ChatError("no user '\(reference)'; they must have signed in once")
-            }
-            return id
+            if users.contains(where: { $0.id == reference }) { return reference }
+            guard let user = users.first(where: { $0.username.caseInsensitiveCompare(reference) == .orderedSame })
+            else { throw ChatError("no user '\(reference)'; they must have signed in once") }
+            return user.id
         }
     }
 }

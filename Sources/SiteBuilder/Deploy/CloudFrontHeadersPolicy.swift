@@ -32,15 +32,14 @@ struct CloudFrontHeadersPolicy: Encodable {
     /// The policy as pretty-printed JSON with sorted keys and a final newline.
     func json() -> Data {
         let encoder = JSONEncoder()
+        // The CloudFront API's names are the properties' names with a capital first letter.
+        encoder.keyEncodingStrategy = .custom { path in
+            let key = path.last!.stringValue
+            return UpperCamelKey(stringValue: key.prefix(1).uppercased() + key.dropFirst())
+        }
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding strings, numbers and booleans cannot fail.
         return try! encoder.encode(self) + Data("\n".utf8)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name = "Name"
-        case comment = "Comment"
-        case securityHeadersConfig = "SecurityHeadersConfig"
     }
 
     struct SecurityHeadersConfig: Encodable {
@@ -49,24 +48,11 @@ struct CloudFrontHeadersPolicy: Encodable {
         let contentTypeOptions: ContentTypeOptions
         let frameOptions: FrameOptions
         let referrerPolicy: ReferrerPolicy
-
-        enum CodingKeys: String, CodingKey {
-            case contentSecurityPolicy = "ContentSecurityPolicy"
-            case strictTransportSecurity = "StrictTransportSecurity"
-            case contentTypeOptions = "ContentTypeOptions"
-            case frameOptions = "FrameOptions"
-            case referrerPolicy = "ReferrerPolicy"
-        }
     }
 
     struct ContentSecurityPolicy: Encodable {
         let override: Bool
         let contentSecurityPolicy: String
-
-        enum CodingKeys: String, CodingKey {
-            case override = "Override"
-            case contentSecurityPolicy = "ContentSecurityPolicy"
-        }
     }
 
     struct StrictTransportSecurity: Encodable {
@@ -74,40 +60,26 @@ struct CloudFrontHeadersPolicy: Encodable {
         let accessControlMaxAgeSec: Int
         let includeSubdomains: Bool
         let preload: Bool
-
-        enum CodingKeys: String, CodingKey {
-            case override = "Override"
-            case accessControlMaxAgeSec = "AccessControlMaxAgeSec"
-            case includeSubdomains = "IncludeSubdomains"
-            case preload = "Preload"
-        }
     }
 
     struct ContentTypeOptions: Encodable {
         let override: Bool
-
-        enum CodingKeys: String, CodingKey {
-            case override = "Override"
-        }
     }
 
     struct FrameOptions: Encodable {
         let override: Bool
         let frameOption: String
-
-        enum CodingKeys: String, CodingKey {
-            case override = "Override"
-            case frameOption = "FrameOption"
-        }
     }
 
     struct ReferrerPolicy: Encodable {
         let override: Bool
         let referrerPolicy: String
-
-        enum CodingKeys: String, CodingKey {
-            case override = "Override"
-            case referrerPolicy = "ReferrerPolicy"
-        }
     }
+}
+
+private struct UpperCamelKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
