@@ -8,7 +8,6 @@ import DevServer
 import Foundation
 import HummingbirdWSClient
 import Logging
-import NIOPosix
 import Synchronization
 
 #if canImport(FoundationNetworking)
@@ -91,19 +90,14 @@ struct ServeBench {
         let tokens = try await tokens(base: base, keyFile: keyFile, users: users)
         let socketURL = base.replacingOccurrences(of: "http://", with: "ws://") + "/ws?token="
         let started = Date()
-        // The receivers are lean NIO handlers (LatencyReceiver), so the load client takes as little
-        // of the two cores as it can from the server it measures.
-        let address = URL(string: base)!
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let recorder = LatencyRecorder()
-        let channels = try await LatencyRecorder.open(
-            count: connections, host: address.host!, port: address.port!,
-            paths: tokens.map { "/ws?token=" + $0 }, group: group, recorder: recorder)
-        while recorder.connectedCount < connections {
-            if let failure = recorder.failure { fatalError("upgrade refused: \(failure)") }
-            if Date().timeIntervalSince(started) > 60 { fatalError("only \(recorder.connectedCount) connected") }
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        // The receivers are one thread on one epoll set (Receivers), so the load client takes as
+        // little of the two cores as it can from the server it measures.
+        #if !os(Linux)
+        fatalError("the fan-out receivers use Linux's epoll")
+        #else
+        let port = URL(string: base)!.port!
+        let receivers = try Receivers(count: connections, port: port, paths: tokens.map { "/ws?token=" + $0 })
+        receivers.start()
         let connectSeconds = Date().timeIntervalSince(started)
         let (outgoing, sender) = AsyncStream<String>.makeStream()
         let senderReady = Atomic<Bool>(false)
@@ -126,15 +120,12 @@ struct ServeBench {
         // Let the last messages arrive.
         let expected = total * connections  // the sender's own connection is not counted
         let deadline = Date().addingTimeInterval(10)
-        while recorder.deliveries < expected, Date() < deadline {
+        while receivers.deliveries < expected, Date() < deadline {
             try await Task.sleep(for: .milliseconds(50))
         }
         sender.finish()
         senderTask.cancel()
-        for channel in channels { try? await channel.close() }
-        try await group.shutdownGracefully()
-
-        let sorted = recorder.latencies.sorted()
+        let sorted = receivers.stop().sorted()
         func percentile(_ p: Double) -> Double {
             sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
         }
@@ -145,6 +136,7 @@ struct ServeBench {
             "max_ms": sorted.last ?? .nan,
         ]
         print(String(decoding: try JSONSerialization.data(withJSONObject: result), as: UTF8.self))
+        #endif
     }
 
     static func idle(base: String, keyFile: String, connections: Int, pid: String) async throws {

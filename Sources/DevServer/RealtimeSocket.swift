@@ -3,10 +3,12 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
+import NIOCore
 
 /// Accepts WebSocket upgrades on the realtime path for callers with a valid ID token (in the
-/// spec's token query parameter or cookie: `token`, `id_token`), then runs each connection: a writer that
-/// drains its queue, and a reader that hands every text frame to `RealtimeActions`.
+/// spec's token query parameter or cookie: `token`, `id_token`), then runs each connection: a reader
+/// that hands every text frame to `RealtimeActions`, an idle timer, and a closer that sends the close
+/// frame when the server ends the connection. Event frames are written by `RealtimeHub`.
 struct RealtimeSocket: Sendable {
     let auth: LocalAuth
     let hub: RealtimeHub
@@ -18,7 +20,7 @@ struct RealtimeSocket: Sendable {
     let idleTimeout: Double
 
     func shouldUpgrade(
-        _ request: HTTPRequest, path: String
+        _ request: HTTPRequest, channel: any Channel, path: String
     ) async throws
         -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>>
     {
@@ -28,20 +30,21 @@ struct RealtimeSocket: Sendable {
         let userId = claims.sub.value
         let agent = request.headerFields[.userAgent] ?? ""
         return .upgrade([:]) { inbound, outbound, _ in
-            let connection = await hub.open(userId: userId, userAgent: agent)
+            let connection = try await hub.open(userId: userId, channel: channel, userAgent: agent)
             // The reader's error, if it ended the connection: thrown on, it picks the close code
             // (1002 for a protocol error, 1009 for a message over the limit, 1007 for invalid UTF-8).
             let readError = await withTaskGroup(of: (any Error)?.self) { group in
                 group.addTask {
-                    for await frame in connection.frames {
-                        do { try await outbound.write(.text(frame)) } catch { break }
+                    for await _ in connection.endings {}
+                    guard let ending = connection.ending else { return nil }
+                    // A client too slow to read has a full socket, so the close frame may never
+                    // get out: the socket is closed after two seconds either way.
+                    let deadline = Task {
+                        try await Task.sleep(for: .seconds(2))
+                        try await channel.close()
                     }
-                    if await hub.isOverflowed(connection) {
-                        let reason = "too slow: fell more than \(hub.queueLimit) events behind"
-                        try? await outbound.close(.policyViolation, reason: reason)
-                    } else if connection.closedByServer.withLock({ $0 }) {
-                        try? await outbound.close(.normalClosure, reason: "closed through @connections")
-                    }
+                    try? await outbound.close(ending.code, reason: ending.reason)
+                    deadline.cancel()
                     return nil
                 }
                 group.addTask {
@@ -61,7 +64,10 @@ struct RealtimeSocket: Sendable {
                     while !Task.isCancelled {
                         let idle = Date().timeIntervalSince(connection.lastActive.withLock { $0 })
                         if idle >= idleTimeout {
-                            try? await outbound.close(.goingAway, reason: "idle for \(Int(idleTimeout)) s")
+                            // Ended like any other, so no event frame follows the close frame;
+                            // this task then waits for the closer to end the group.
+                            connection.end(.idle(seconds: Int(idleTimeout)))
+                            try? await Task.sleep(for: .seconds(86_400))
                             return nil
                         }
                         try? await Task.sleep(for: .seconds(max(0.05, idleTimeout - idle)))

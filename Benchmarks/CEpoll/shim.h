@@ -1,0 +1,2 @@
+// Linux's epoll for ServeBench's receivers (Glibc's Swift module leaves it out).
+#include <sys/epoll.h>
