@@ -37,10 +37,10 @@ struct RealtimeSocket: Sendable {
                 group.addTask {
                     for await _ in connection.endings {}
                     guard let ending = connection.ending else { return nil }
-                    // A client too slow to read has a full socket, so the close frame may never
-                    // get out: the socket is closed after two seconds either way.
+                    // The close frame waits behind what the socket still holds (a client too slow
+                    // to read gets it once it catches up); one that never reads is cut off after 30 s.
                     let deadline = Task {
-                        try await Task.sleep(for: .seconds(2))
+                        try await Task.sleep(for: .seconds(30))
                         try await channel.close()
                     }
                     try? await outbound.close(ending.code, reason: ending.reason)
