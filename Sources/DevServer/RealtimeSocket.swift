@@ -3,12 +3,10 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
-import NIOCore
 
 /// Accepts WebSocket upgrades on the realtime path for callers with a valid ID token (in the
-/// spec's token query parameter or cookie: `token`, `id_token`), then runs each connection: a reader
-/// that hands every text frame to `RealtimeActions`, an idle timer, and a closer that sends the close
-/// frame when the server ends the connection. Event frames are written by `RealtimeHub`.
+/// spec's token query parameter or cookie: `token`, `id_token`), then runs each connection: a writer that
+/// drains its queue, and a reader that hands every text frame to `RealtimeActions`.
 struct RealtimeSocket: Sendable {
     let auth: LocalAuth
     let hub: RealtimeHub
@@ -20,7 +18,7 @@ struct RealtimeSocket: Sendable {
     let idleTimeout: Double
 
     func shouldUpgrade(
-        _ request: HTTPRequest, channel: any Channel, path: String
+        _ request: HTTPRequest, path: String
     ) async throws
         -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>>
     {
@@ -30,21 +28,20 @@ struct RealtimeSocket: Sendable {
         let userId = claims.sub.value
         let agent = request.headerFields[.userAgent] ?? ""
         return .upgrade([:]) { inbound, outbound, _ in
-            let connection = try await hub.open(userId: userId, channel: channel, userAgent: agent)
+            let connection = await hub.open(userId: userId, userAgent: agent)
             // The reader's error, if it ended the connection: thrown on, it picks the close code
             // (1002 for a protocol error, 1009 for a message over the limit, 1007 for invalid UTF-8).
             let readError = await withTaskGroup(of: (any Error)?.self) { group in
                 group.addTask {
-                    for await _ in connection.endings {}
-                    guard let ending = connection.ending else { return nil }
-                    // The close frame waits behind what the socket still holds (a client too slow
-                    // to read gets it once it catches up); one that never reads is cut off after 30 s.
-                    let deadline = Task {
-                        try await Task.sleep(for: .seconds(30))
-                        try await channel.close()
+                    for await frame in connection.frames {
+                        do { try await outbound.write(.text(frame)) } catch { break }
                     }
-                    try? await outbound.close(ending.code, reason: ending.reason)
-                    deadline.cancel()
+                    if await hub.isOverflowed(connection) {
+                        let reason = "too slow: fell more than \(hub.queueLimit) events behind"
+                        try? await outbound.close(.policyViolation, reason: reason)
+                    } else if connection.closedByServer.withLock({ $0 }) {
+                        try? await outbound.close(.normalClosure, reason: "closed through @connections")
+                    }
                     return nil
                 }
                 group.addTask {
@@ -64,10 +61,7 @@ struct RealtimeSocket: Sendable {
                     while !Task.isCancelled {
                         let idle = Date().timeIntervalSince(connection.lastActive.withLock { $0 })
                         if idle >= idleTimeout {
-                            // Ended like any other, so no event frame follows the close frame;
-                            // this task then waits for the closer to end the group.
-                            connection.end(.idle(seconds: Int(idleTimeout)))
-                            try? await Task.sleep(for: .seconds(86_400))
+                            try? await outbound.close(.goingAway, reason: "idle for \(Int(idleTimeout)) s")
                             return nil
                         }
                         try? await Task.sleep(for: .seconds(max(0.05, idleTimeout - idle)))
