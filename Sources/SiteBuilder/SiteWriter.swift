@@ -27,7 +27,7 @@ public enum SiteWriter {
     static func write(_ files: [OutputFile], to directory: String, failingAfter limit: Int?) throws(Failure) {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: directory).standardizedFileURL
-        try checkReplaceable(target)
+        let replacing = try checkReplaceable(target)
         let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         let temporary = target.deletingLastPathComponent().appendingPathComponent(
             ".\(target.lastPathComponent).new-\(suffix)")
@@ -46,7 +46,7 @@ public enum SiteWriter {
             // time (it locks the folder while it finds an inode), so a second writer there only waits.
             let groups = Array(folders.values)
             let into = temporary.path
-            let previous = manager.fileExists(atPath: target.path) ? target.path : nil
+            let previous = replacing ? target.path : nil
             let failures = Mutex<[String]>([])
             DispatchQueue.concurrentPerform(iterations: groups.count) { group in
                 for index in groups[group] {
@@ -60,7 +60,7 @@ public enum SiteWriter {
             }
             if let failure = failures.withLock({ $0.first }) { throw Failure(description: "cannot write \(failure)") }
             if let limit, limit < files.count { throw Failure(description: "stopped after \(limit) files (test)") }
-            if manager.fileExists(atPath: target.path) {
+            if replacing {
                 try manager.moveItem(at: target, to: old)
                 do { try manager.moveItem(at: temporary, to: target) } catch {
                     try? manager.moveItem(at: old, to: target)
@@ -77,12 +77,12 @@ public enum SiteWriter {
         }
     }
 
-    /// Refuses to replace a folder that is not an earlier build (it might be anything) or that
-    /// holds the site's sources.
-    private static func checkReplaceable(_ target: URL) throws(Failure) {
+    /// Whether `target` exists (a folder to replace); refuses to replace one that is not an earlier
+    /// build (it might be anything) or that holds the site's sources.
+    private static func checkReplaceable(_ target: URL) throws(Failure) -> Bool {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
+        guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return false }
         guard isDirectory.boolValue else {
             throw Failure(description: "\(target.path) is a file; choose another --out")
         }
@@ -94,6 +94,7 @@ public enum SiteWriter {
                     "\(target.path) exists and is not a chatsite build (it has no \(DeployArtifacts.manifestPath)); "
                     + "move it away or choose another --out, so nothing in it is lost")
         }
+        return true
     }
 
     /// Puts `data` at `path`: a hard link to `previous` (the same file in the build being replaced)
@@ -116,17 +117,8 @@ public enum SiteWriter {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == data.count
         else { return false }
-        var bytes = [UInt8](repeating: 0, count: data.count + 1)  // one more, to see the end
-        var count = 0
-        while count < bytes.count {
-            let read = bytes.withUnsafeMutableBytes {
-                Foundation.read(descriptor, $0.baseAddress! + count, $0.count - count)
-            }
-            if read < 0, errno == EINTR { continue }
-            guard read > 0 else { break }
-            count += read
-        }
-        return count == data.count && data.elementsEqual(bytes.prefix(count))
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+        return ((try? handle.readToEnd()) ?? Data()) == data
     }
 
     /// Writes one new file with open/write/close, or says why it could not.
