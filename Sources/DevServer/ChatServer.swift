@@ -160,9 +160,10 @@ public struct ChatServer: Sendable {
             router: router(),
             server: .http1WebSocketUpgrade(
                 configuration: .init(
-                    maxFrameSize: 32 * 1024, autoPing: .enabled(timePeriod: .seconds(30)), validateUTF8: true)
-            ) { request, _, _ in
-                try await socket.shouldUpgrade(request, path: realtimePath)
+                    ws: .init(maxFrameSize: 32 * 1024, autoPing: .enabled(timePeriod: .seconds(30)), validateUTF8: true)
+                )
+            ) { request, channel, _ in
+                try await socket.shouldUpgrade(request, channel: channel, path: realtimePath)
             },
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "chatsite"),
             onServerRunning: { [boundPort, site] channel in

@@ -3,10 +3,15 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
+import NIOCore
 
 /// Accepts WebSocket upgrades on the realtime path for callers with a valid ID token (in the
 /// spec's token query parameter or cookie: `token`, `id_token`), then runs each connection: a writer that
 /// drains its queue, and a reader that hands every text frame to `RealtimeActions`.
+///
+/// As on API Gateway, where `$connect` finishes before the client sees the upgrade, a connection
+/// is registered (and its presence announced) before the `101` goes out: an event sent the moment
+/// a client is open reaches it. Its frames wait in its queue until the writer starts.
 struct RealtimeSocket: Sendable {
     let auth: LocalAuth
     let hub: RealtimeHub
@@ -18,7 +23,7 @@ struct RealtimeSocket: Sendable {
     let idleTimeout: Double
 
     func shouldUpgrade(
-        _ request: HTTPRequest, path: String
+        _ request: HTTPRequest, channel: any Channel, path: String
     ) async throws
         -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>>
     {
@@ -26,9 +31,12 @@ struct RealtimeSocket: Sendable {
         guard target?.path == path, let token = token(request, target) else { return .dontUpgrade }
         guard let claims = try? await auth.verifyIDToken(token) else { return .dontUpgrade }
         let userId = claims.sub.value
-        let agent = request.headerFields[.userAgent] ?? ""
+        let connection = await hub.open(
+            userId: userId, sourceIP: channel.remoteAddress?.ipAddress ?? "",
+            userAgent: request.headerFields[.userAgent] ?? "")
+        // An upgrade that never completes never runs the handler below; its socket's end closes it.
+        channel.closeFuture.whenComplete { [hub] _ in Task { await hub.close(connection) } }
         return .upgrade([:]) { inbound, outbound, _ in
-            let connection = await hub.open(userId: userId, userAgent: agent)
             // The reader's error, if it ended the connection: thrown on, it picks the close code
             // (1002 for a protocol error, 1009 for a message over the limit, 1007 for invalid UTF-8).
             let readError = await withTaskGroup(of: (any Error)?.self) { group in

@@ -276,6 +276,26 @@ struct ConnectionsTests {
         }
     }
 
+    /// API Gateway runs `$connect` before the client sees the upgrade, so a client that is open is
+    /// already a recipient: a message sent the moment it opens reaches it.
+    @Test func aConnectionIsRegisteredBeforeItsClientSeesTheUpgrade() async throws {
+        try await TestServer().server.application().test(.live) { client in
+            let (alice, aliceId) = try await TestServer.signIn("alice", client: client)
+            let url = "ws://127.0.0.1:\(try requireValue(client.port))/ws?token=\(alice)"
+            var probes: [WebSocketProbe] = []
+            defer { probes.forEach { $0.close() } }
+            for count in 1...10 {
+                let probe = WebSocketProbe(url: url)
+                probes.append(probe)
+                await probe.opened()
+                let list = try await client.call(.get, "/@connections").body as? [[String: String]]
+                #expect(list?.count == count)
+                #expect(list?.last?["UserId"] == aliceId)
+                #expect(list?.last?["SourceIp"] == "127.0.0.1")
+            }
+        }
+    }
+
     @Test func idleConnectionsAreClosed() async throws {
         try await TestServer(idleTimeout: 0.3).server.application().test(.live) { client in
             let (alice, _) = try await TestServer.signIn("alice", client: client)

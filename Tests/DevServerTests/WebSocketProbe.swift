@@ -14,18 +14,24 @@ final class WebSocketProbe: Sendable {
     let state = State()
     private let outgoing: AsyncStream<String>.Continuation
     private let task: Task<Void, any Error>
+    /// Ends when the upgrade is done (or failed).
+    private let upgraded: AsyncStream<Void>
 
     init(url: String, cookie: String? = nil) {
         let (stream, continuation) = AsyncStream<String>.makeStream()
         outgoing = continuation
         let state = state
+        let (upgraded, opened) = AsyncStream<Void>.makeStream()
+        self.upgraded = upgraded
         task = Task {
+            defer { opened.finish() }
             var logger = Logger(label: "probe")
             logger.logLevel = .critical
             var configuration = WebSocketClientConfiguration()
             if let cookie { configuration.additionalHeaders[.cookie] = cookie }
             _ = try await WebSocketClient.connect(url: url, configuration: configuration, logger: logger) {
                 inbound, outbound, _ in
+                opened.finish()
                 let writer = Task {
                     for await text in stream { try await outbound.write(.text(text)) }
                     try await outbound.close(.normalClosure, reason: nil)
@@ -43,6 +49,9 @@ final class WebSocketProbe: Sendable {
     }
 
     func send(_ text: String) { outgoing.yield(text) }
+
+    /// Returns once the client has the server's `101` (what a browser's `open` event means).
+    func opened() async { for await _ in upgraded {} }
 
     func close() { outgoing.finish() }
 
