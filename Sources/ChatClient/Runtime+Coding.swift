@@ -229,10 +229,9 @@ extension Decoder {
 
     /// The members of the object being decoded whose keys are none of `declared`'s, for a struct
     /// that keeps `additionalProperties` next to its declared properties.
-    func additionalProperties<Value: Decodable, Declared: CodingKey & CaseIterable>(
-        _ type: Value.Type, besides declared: Declared.Type
+    func additionalProperties<Value: Decodable>(
+        _ type: Value.Type, besides skipped: Set<String>
     ) throws -> [String: Value] {
-        let skipped = Set(Declared.allCases.map(\.stringValue))
         let container = try self.container(keyedBy: AnyCodingKey.self)
         var members: [String: Value] = [:]
         for key in container.allKeys where !skipped.contains(key.stringValue) {
@@ -251,10 +250,9 @@ extension Decoder {
 extension Encoder {
     /// Writes `members` into the object being encoded, leaving out the keys `declared` owns (a
     /// declared property wins over an additional member of the same name).
-    func encodeAdditionalProperties<Value: Encodable, Declared: CodingKey & CaseIterable>(
-        _ members: [String: Value], besides declared: Declared.Type
+    func encodeAdditionalProperties<Value: Encodable>(
+        _ members: [String: Value], besides skipped: Set<String>
     ) throws {
-        let skipped = Set(Declared.allCases.map(\.stringValue))
         var container = self.container(keyedBy: AnyCodingKey.self)
         for (key, value) in members where !skipped.contains(key) {
             try container.encode(value, forKey: AnyCodingKey(key))
@@ -262,11 +260,12 @@ extension Encoder {
     }
 }
 
-/// A coding key made from any string.
-struct AnyCodingKey: CodingKey {
+/// A coding key made from any string; generated structs spell their keys as string literals.
+struct AnyCodingKey: CodingKey, ExpressibleByStringLiteral {
     var stringValue: String
     var intValue: Int? { nil }
     init(_ string: String) { stringValue = string }
+    init(stringLiteral string: String) { stringValue = string }
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
 }

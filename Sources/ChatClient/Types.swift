@@ -76,6 +76,28 @@ public struct Config: Codable, Equatable, Sendable {
         self.apiUrl = apiUrl
         self.websocketUrl = websocketUrl
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.region = try container.decode(String.self, forKey: "region")
+        self.userPoolId = try container.decode(String.self, forKey: "userPoolId")
+        self.userPoolClientId = try container.decode(String.self, forKey: "userPoolClientId")
+        self.cognitoDomain = try container.decode(String.self, forKey: "cognitoDomain")
+        self.redirectUri = try container.decode(String.self, forKey: "redirectUri")
+        self.apiUrl = try container.decode(String.self, forKey: "apiUrl")
+        self.websocketUrl = try container.decode(String.self, forKey: "websocketUrl")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.region, forKey: "region")
+        try container.encode(self.userPoolId, forKey: "userPoolId")
+        try container.encode(self.userPoolClientId, forKey: "userPoolClientId")
+        try container.encode(self.cognitoDomain, forKey: "cognitoDomain")
+        try container.encode(self.redirectUri, forKey: "redirectUri")
+        try container.encode(self.apiUrl, forKey: "apiUrl")
+        try container.encode(self.websocketUrl, forKey: "websocketUrl")
+    }
 }
 
 public struct Health: Codable, Equatable, Sendable {
@@ -87,6 +109,18 @@ public struct Health: Codable, Equatable, Sendable {
     public init(status: HealthStatus, version: String) {
         self.status = status
         self.version = version
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.status = try container.decode(HealthStatus.self, forKey: "status")
+        self.version = try container.decode(String.self, forKey: "version")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.status, forKey: "status")
+        try container.encode(self.version, forKey: "version")
     }
 }
 
@@ -131,21 +165,22 @@ public struct User: Codable, Equatable, Sendable {
         self.lastSeenAt = lastSeenAt
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case username
-        case displayName
-        case status
-        case lastSeenAt
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(UserId.self, forKey: "id")
+        self.username = try container.decode(String.self, forKey: "username")
+        self.displayName = try container.decode(String.self, forKey: "displayName")
+        self.status = try container.decode(PresenceStatus.self, forKey: "status")
+        self.lastSeenAt = try container.decodeIfPresent(Date.self, forKey: "lastSeenAt")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.username, forKey: .username)
-        try container.encode(self.displayName, forKey: .displayName)
-        try container.encode(self.status, forKey: .status)
-        try container.encode(self.lastSeenAt, forKey: .lastSeenAt)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.username, forKey: "username")
+        try container.encode(self.displayName, forKey: "displayName")
+        try container.encode(self.status, forKey: "status")
+        try container.encode(self.lastSeenAt, forKey: "lastSeenAt")
     }
 }
 
@@ -160,15 +195,16 @@ public struct UserPage: Codable, Equatable, Sendable {
         self.nextCursor = nextCursor
     }
 
-    enum CodingKeys: String, CodingKey {
-        case items
-        case nextCursor
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.items = try container.decode([User].self, forKey: "items")
+        self.nextCursor = try container.decodeIfPresent(String.self, forKey: "nextCursor")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.items, forKey: .items)
-        try container.encode(self.nextCursor, forKey: .nextCursor)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.items, forKey: "items")
+        try container.encode(self.nextCursor, forKey: "nextCursor")
     }
 }
 
@@ -201,29 +237,30 @@ public struct Room: Codable, Equatable, Sendable {
         self.unreadCount = unreadCount
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case topic
-        case ownerId
-        case members
-        case createdAt
-        case lastActivityAt
-        case lastMessage
-        case unreadCount
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(Id.self, forKey: "id")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.topic = try container.decodeIfPresent(String.self, forKey: "topic")
+        self.ownerId = try container.decode(UserId.self, forKey: "ownerId")
+        self.members = try container.decode([UserId].self, forKey: "members")
+        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
+        self.lastActivityAt = try container.decode(Date.self, forKey: "lastActivityAt")
+        self.lastMessage = try container.decodeIfPresent(MessagePreview.self, forKey: "lastMessage")
+        self.unreadCount = try container.decode(Int.self, forKey: "unreadCount")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.name, forKey: .name)
-        try container.encode(self.topic, forKey: .topic)
-        try container.encode(self.ownerId, forKey: .ownerId)
-        try container.encode(self.members, forKey: .members)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encode(self.lastActivityAt, forKey: .lastActivityAt)
-        try container.encodeIfPresent(self.lastMessage, forKey: .lastMessage)
-        try container.encode(self.unreadCount, forKey: .unreadCount)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.topic, forKey: "topic")
+        try container.encode(self.ownerId, forKey: "ownerId")
+        try container.encode(self.members, forKey: "members")
+        try container.encode(self.createdAt, forKey: "createdAt")
+        try container.encode(self.lastActivityAt, forKey: "lastActivityAt")
+        try container.encodeIfPresent(self.lastMessage, forKey: "lastMessage")
+        try container.encode(self.unreadCount, forKey: "unreadCount")
     }
 }
 
@@ -238,15 +275,16 @@ public struct RoomPage: Codable, Equatable, Sendable {
         self.nextCursor = nextCursor
     }
 
-    enum CodingKeys: String, CodingKey {
-        case items
-        case nextCursor
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.items = try container.decode([Room].self, forKey: "items")
+        self.nextCursor = try container.decodeIfPresent(String.self, forKey: "nextCursor")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.items, forKey: .items)
-        try container.encode(self.nextCursor, forKey: .nextCursor)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.items, forKey: "items")
+        try container.encode(self.nextCursor, forKey: "nextCursor")
     }
 }
 
@@ -260,6 +298,20 @@ public struct CreateRoomRequest: Codable, Equatable, Sendable {
         self.name = name
         self.members = members
         self.topic = topic
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.members = try container.decode(UserIds.self, forKey: "members")
+        self.topic = try container.decodeIfPresent(String.self, forKey: "topic")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.members, forKey: "members")
+        try container.encodeIfPresent(self.topic, forKey: "topic")
     }
 }
 
@@ -277,6 +329,22 @@ public struct UpdateRoomRequest: Codable, Equatable, Sendable {
         self.topic = topic
         self.addMembers = addMembers
         self.removeMembers = removeMembers
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        self.topic = try container.decodeIfPresent(Nullable<String>.self, forKey: "topic")
+        self.addMembers = try container.decodeIfPresent(UserIds.self, forKey: "addMembers")
+        self.removeMembers = try container.decodeIfPresent(UserIds.self, forKey: "removeMembers")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.name, forKey: "name")
+        try container.encodeIfPresent(self.topic, forKey: "topic")
+        try container.encodeIfPresent(self.addMembers, forKey: "addMembers")
+        try container.encodeIfPresent(self.removeMembers, forKey: "removeMembers")
     }
 }
 
@@ -315,29 +383,30 @@ public struct Message: Codable, Equatable, Sendable {
         self.editedAt = editedAt
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case roomId
-        case clientId
-        case authorId
-        case text
-        case threadId
-        case replyCount
-        case createdAt
-        case editedAt
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(MessageId.self, forKey: "id")
+        self.roomId = try container.decode(Id.self, forKey: "roomId")
+        self.clientId = try container.decode(ClientId.self, forKey: "clientId")
+        self.authorId = try container.decode(UserId.self, forKey: "authorId")
+        self.text = try container.decode(MessageText.self, forKey: "text")
+        self.threadId = try container.decodeIfPresent(String.self, forKey: "threadId")
+        self.replyCount = try container.decode(Int.self, forKey: "replyCount")
+        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
+        self.editedAt = try container.decodeIfPresent(Date.self, forKey: "editedAt")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.roomId, forKey: .roomId)
-        try container.encode(self.clientId, forKey: .clientId)
-        try container.encode(self.authorId, forKey: .authorId)
-        try container.encode(self.text, forKey: .text)
-        try container.encode(self.threadId, forKey: .threadId)
-        try container.encode(self.replyCount, forKey: .replyCount)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encode(self.editedAt, forKey: .editedAt)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.roomId, forKey: "roomId")
+        try container.encode(self.clientId, forKey: "clientId")
+        try container.encode(self.authorId, forKey: "authorId")
+        try container.encode(self.text, forKey: "text")
+        try container.encode(self.threadId, forKey: "threadId")
+        try container.encode(self.replyCount, forKey: "replyCount")
+        try container.encode(self.createdAt, forKey: "createdAt")
+        try container.encode(self.editedAt, forKey: "editedAt")
     }
 }
 
@@ -358,21 +427,22 @@ public struct MessagePreview: Codable, Equatable, Sendable {
         self.createdAt = createdAt
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case authorId
-        case text
-        case threadId
-        case createdAt
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(MessageId.self, forKey: "id")
+        self.authorId = try container.decode(UserId.self, forKey: "authorId")
+        self.text = try container.decode(String.self, forKey: "text")
+        self.threadId = try container.decodeIfPresent(String.self, forKey: "threadId")
+        self.createdAt = try container.decode(Date.self, forKey: "createdAt")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.authorId, forKey: .authorId)
-        try container.encode(self.text, forKey: .text)
-        try container.encode(self.threadId, forKey: .threadId)
-        try container.encode(self.createdAt, forKey: .createdAt)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.authorId, forKey: "authorId")
+        try container.encode(self.text, forKey: "text")
+        try container.encode(self.threadId, forKey: "threadId")
+        try container.encode(self.createdAt, forKey: "createdAt")
     }
 }
 
@@ -387,15 +457,16 @@ public struct MessagePage: Codable, Equatable, Sendable {
         self.nextCursor = nextCursor
     }
 
-    enum CodingKeys: String, CodingKey {
-        case items
-        case nextCursor
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.items = try container.decode([Message].self, forKey: "items")
+        self.nextCursor = try container.decodeIfPresent(String.self, forKey: "nextCursor")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.items, forKey: .items)
-        try container.encode(self.nextCursor, forKey: .nextCursor)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.items, forKey: "items")
+        try container.encode(self.nextCursor, forKey: "nextCursor")
     }
 }
 
@@ -410,6 +481,20 @@ public struct CreateMessageRequest: Codable, Equatable, Sendable {
         self.text = text
         self.threadId = threadId
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.clientId = try container.decode(ClientId.self, forKey: "clientId")
+        self.text = try container.decode(MessageText.self, forKey: "text")
+        self.threadId = try container.decodeIfPresent(MessageId.self, forKey: "threadId")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.clientId, forKey: "clientId")
+        try container.encode(self.text, forKey: "text")
+        try container.encodeIfPresent(self.threadId, forKey: "threadId")
+    }
 }
 
 public struct UpdateMessageRequest: Codable, Equatable, Sendable {
@@ -417,6 +502,16 @@ public struct UpdateMessageRequest: Codable, Equatable, Sendable {
 
     public init(text: MessageText) {
         self.text = text
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.text = try container.decode(MessageText.self, forKey: "text")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.text, forKey: "text")
     }
 }
 
@@ -441,6 +536,28 @@ public struct Thread: Codable, Equatable, Sendable {
         self.lastMessageAt = lastMessageAt
         self.lastReply = lastReply
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(MessageId.self, forKey: "id")
+        self.roomId = try container.decode(Id.self, forKey: "roomId")
+        self.root = try container.decode(MessagePreview.self, forKey: "root")
+        self.replyCount = try container.decode(Int.self, forKey: "replyCount")
+        self.participantIds = try container.decode([UserId].self, forKey: "participantIds")
+        self.lastMessageAt = try container.decode(Date.self, forKey: "lastMessageAt")
+        self.lastReply = try container.decode(MessagePreview.self, forKey: "lastReply")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.roomId, forKey: "roomId")
+        try container.encode(self.root, forKey: "root")
+        try container.encode(self.replyCount, forKey: "replyCount")
+        try container.encode(self.participantIds, forKey: "participantIds")
+        try container.encode(self.lastMessageAt, forKey: "lastMessageAt")
+        try container.encode(self.lastReply, forKey: "lastReply")
+    }
 }
 
 /// A page of threads, most recent `lastMessageAt` first.
@@ -454,15 +571,16 @@ public struct ThreadPage: Codable, Equatable, Sendable {
         self.nextCursor = nextCursor
     }
 
-    enum CodingKeys: String, CodingKey {
-        case items
-        case nextCursor
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.items = try container.decode([Thread].self, forKey: "items")
+        self.nextCursor = try container.decodeIfPresent(String.self, forKey: "nextCursor")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.items, forKey: .items)
-        try container.encode(self.nextCursor, forKey: .nextCursor)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.items, forKey: "items")
+        try container.encode(self.nextCursor, forKey: "nextCursor")
     }
 }
 
@@ -483,6 +601,24 @@ public struct ThreadMessages: Codable, Equatable, Sendable {
         self.items = items
         self.hasMore = hasMore
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.roomId = try container.decode(Id.self, forKey: "roomId")
+        self.threadId = try container.decode(MessageId.self, forKey: "threadId")
+        self.root = try container.decode(Message.self, forKey: "root")
+        self.items = try container.decode([Message].self, forKey: "items")
+        self.hasMore = try container.decode(Bool.self, forKey: "hasMore")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.roomId, forKey: "roomId")
+        try container.encode(self.threadId, forKey: "threadId")
+        try container.encode(self.root, forKey: "root")
+        try container.encode(self.items, forKey: "items")
+        try container.encode(self.hasMore, forKey: "hasMore")
+    }
 }
 
 /// The body of every 4xx and 5xx response, and the base of the realtime `error` event.
@@ -501,6 +637,22 @@ public struct ErrorModel: Codable, Equatable, Sendable {
         self.message = message
         self.requestId = requestId
         self.errors = errors
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.code = try container.decode(ErrorModelCode.self, forKey: "code")
+        self.message = try container.decode(String.self, forKey: "message")
+        self.requestId = try container.decode(String.self, forKey: "requestId")
+        self.errors = try container.decodeIfPresent([FieldError].self, forKey: "errors")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.code, forKey: "code")
+        try container.encode(self.message, forKey: "message")
+        try container.encode(self.requestId, forKey: "requestId")
+        try container.encodeIfPresent(self.errors, forKey: "errors")
     }
 }
 
@@ -554,6 +706,18 @@ public struct FieldError: Codable, Equatable, Sendable {
         self.pointer = pointer
         self.message = message
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.pointer = try container.decode(String.self, forKey: "pointer")
+        self.message = try container.decode(String.self, forKey: "message")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.pointer, forKey: "pointer")
+        try container.encode(self.message, forKey: "message")
+    }
 }
 
 /// Same rules as `createMessage`, idempotency by `clientId` included.
@@ -569,6 +733,22 @@ public struct SendMessageAction: Codable, Equatable, Sendable {
         self.text = text
         self.threadId = threadId
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.roomId = try container.decode(Id.self, forKey: "roomId")
+        self.clientId = try container.decode(ClientId.self, forKey: "clientId")
+        self.text = try container.decode(MessageText.self, forKey: "text")
+        self.threadId = try container.decodeIfPresent(MessageId.self, forKey: "threadId")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.roomId, forKey: "roomId")
+        try container.encode(self.clientId, forKey: "clientId")
+        try container.encode(self.text, forKey: "text")
+        try container.encodeIfPresent(self.threadId, forKey: "threadId")
+    }
 }
 
 public struct TypingAction: Codable, Equatable, Sendable {
@@ -578,6 +758,18 @@ public struct TypingAction: Codable, Equatable, Sendable {
     public init(roomId: Id, isTyping: Bool) {
         self.roomId = roomId
         self.isTyping = isTyping
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.roomId = try container.decode(Id.self, forKey: "roomId")
+        self.isTyping = try container.decode(Bool.self, forKey: "isTyping")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.roomId, forKey: "roomId")
+        try container.encode(self.isTyping, forKey: "isTyping")
     }
 }
 
@@ -589,6 +781,18 @@ public struct MarkReadAction: Codable, Equatable, Sendable {
     public init(roomId: Id, messageId: MessageId) {
         self.roomId = roomId
         self.messageId = messageId
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.roomId = try container.decode(Id.self, forKey: "roomId")
+        self.messageId = try container.decode(MessageId.self, forKey: "messageId")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.roomId, forKey: "roomId")
+        try container.encode(self.messageId, forKey: "messageId")
     }
 }
 
@@ -603,6 +807,20 @@ public struct GetLastMessagesAction: Codable, Equatable, Sendable {
         self.threadId = threadId
         self.last = last
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.roomId = try container.decode(Id.self, forKey: "roomId")
+        self.threadId = try container.decode(MessageId.self, forKey: "threadId")
+        self.last = try container.decodeIfPresent(Int.self, forKey: "last")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.roomId, forKey: "roomId")
+        try container.encode(self.threadId, forKey: "threadId")
+        try container.encodeIfPresent(self.last, forKey: "last")
+    }
 }
 
 public struct GetThreadsAction: Codable, Equatable, Sendable {
@@ -616,6 +834,20 @@ public struct GetThreadsAction: Codable, Equatable, Sendable {
         self.limit = limit
         self.cursor = cursor
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.roomId = try container.decode(Id.self, forKey: "roomId")
+        self.limit = try container.decodeIfPresent(Int.self, forKey: "limit")
+        self.cursor = try container.decodeIfPresent(Cursor.self, forKey: "cursor")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.roomId, forKey: "roomId")
+        try container.encodeIfPresent(self.limit, forKey: "limit")
+        try container.encodeIfPresent(self.cursor, forKey: "cursor")
+    }
 }
 
 public struct PingAction: Codable, Equatable, Sendable {
@@ -624,6 +856,16 @@ public struct PingAction: Codable, Equatable, Sendable {
 
     public init(nonce: String? = nil) {
         self.nonce = nonce
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.nonce = try container.decodeIfPresent(String.self, forKey: "nonce")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.nonce, forKey: "nonce")
     }
 }
 
@@ -639,17 +881,18 @@ public struct MessageDeletedEvent: Codable, Equatable, Sendable {
         self.threadId = threadId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case roomId
-        case messageId
-        case threadId
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.roomId = try container.decode(Id.self, forKey: "roomId")
+        self.messageId = try container.decode(MessageId.self, forKey: "messageId")
+        self.threadId = try container.decodeIfPresent(String.self, forKey: "threadId")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.roomId, forKey: .roomId)
-        try container.encode(self.messageId, forKey: .messageId)
-        try container.encode(self.threadId, forKey: .threadId)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.roomId, forKey: "roomId")
+        try container.encode(self.messageId, forKey: "messageId")
+        try container.encode(self.threadId, forKey: "threadId")
     }
 }
 
@@ -661,6 +904,18 @@ public struct RoomDeletedEvent: Codable, Equatable, Sendable {
     public init(roomId: Id, reason: RoomDeletedEventReason) {
         self.roomId = roomId
         self.reason = reason
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.roomId = try container.decode(Id.self, forKey: "roomId")
+        self.reason = try container.decode(RoomDeletedEventReason.self, forKey: "reason")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.roomId, forKey: "roomId")
+        try container.encode(self.reason, forKey: "reason")
     }
 }
 
@@ -698,17 +953,18 @@ public struct PresenceEvent: Codable, Equatable, Sendable {
         self.lastSeenAt = lastSeenAt
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userId
-        case status
-        case lastSeenAt
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.userId = try container.decode(UserId.self, forKey: "userId")
+        self.status = try container.decode(PresenceStatus.self, forKey: "status")
+        self.lastSeenAt = try container.decodeIfPresent(Date.self, forKey: "lastSeenAt")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.userId, forKey: .userId)
-        try container.encode(self.status, forKey: .status)
-        try container.encode(self.lastSeenAt, forKey: .lastSeenAt)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.userId, forKey: "userId")
+        try container.encode(self.status, forKey: "status")
+        try container.encode(self.lastSeenAt, forKey: "lastSeenAt")
     }
 }
 
@@ -721,6 +977,20 @@ public struct TypingEvent: Codable, Equatable, Sendable {
         self.roomId = roomId
         self.userId = userId
         self.isTyping = isTyping
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.roomId = try container.decode(Id.self, forKey: "roomId")
+        self.userId = try container.decode(UserId.self, forKey: "userId")
+        self.isTyping = try container.decode(Bool.self, forKey: "isTyping")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.roomId, forKey: "roomId")
+        try container.encode(self.userId, forKey: "userId")
+        try container.encode(self.isTyping, forKey: "isTyping")
     }
 }
 
@@ -737,17 +1007,18 @@ public struct ThreadsEvent: Codable, Equatable, Sendable {
         self.nextCursor = nextCursor
     }
 
-    enum CodingKeys: String, CodingKey {
-        case roomId
-        case items
-        case nextCursor
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.roomId = try container.decode(Id.self, forKey: "roomId")
+        self.items = try container.decode([Thread].self, forKey: "items")
+        self.nextCursor = try container.decodeIfPresent(String.self, forKey: "nextCursor")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.roomId, forKey: .roomId)
-        try container.encode(self.items, forKey: .items)
-        try container.encode(self.nextCursor, forKey: .nextCursor)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.roomId, forKey: "roomId")
+        try container.encode(self.items, forKey: "items")
+        try container.encode(self.nextCursor, forKey: "nextCursor")
     }
 }
 
@@ -759,6 +1030,18 @@ public struct PongEvent: Codable, Equatable, Sendable {
     public init(nonce: String? = nil, serverTime: Date) {
         self.nonce = nonce
         self.serverTime = serverTime
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.nonce = try container.decodeIfPresent(String.self, forKey: "nonce")
+        self.serverTime = try container.decode(Date.self, forKey: "serverTime")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.nonce, forKey: "nonce")
+        try container.encode(self.serverTime, forKey: "serverTime")
     }
 }
 
@@ -782,21 +1065,22 @@ public struct ErrorEvent: Codable, Equatable, Sendable {
         self.action = action
     }
 
-    enum CodingKeys: String, CodingKey {
-        case code
-        case message
-        case requestId
-        case errors
-        case action
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.code = try container.decode(ErrorEventCode.self, forKey: "code")
+        self.message = try container.decode(String.self, forKey: "message")
+        self.requestId = try container.decode(String.self, forKey: "requestId")
+        self.errors = try container.decodeIfPresent([FieldError].self, forKey: "errors")
+        self.action = try container.decodeIfPresent(String.self, forKey: "action")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.code, forKey: .code)
-        try container.encode(self.message, forKey: .message)
-        try container.encode(self.requestId, forKey: .requestId)
-        try container.encodeIfPresent(self.errors, forKey: .errors)
-        try container.encode(self.action, forKey: .action)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.code, forKey: "code")
+        try container.encode(self.message, forKey: "message")
+        try container.encode(self.requestId, forKey: "requestId")
+        try container.encodeIfPresent(self.errors, forKey: "errors")
+        try container.encode(self.action, forKey: "action")
     }
 }
 

@@ -30,17 +30,18 @@ struct SwiftCodingSnippetTests {
                         self.note = note
                     }
 
-                    enum CodingKeys: String, CodingKey {
-                        case id
-                        case threadId
-                        case note
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                        self.id = try container.decode(String.self, forKey: "id")
+                        self.threadId = try container.decodeIfPresent(String.self, forKey: "threadId")
+                        self.note = try container.decodeIfPresent(String.self, forKey: "note")
                     }
 
                     public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: CodingKeys.self)
-                        try container.encode(self.id, forKey: .id)
-                        try container.encode(self.threadId, forKey: .threadId)
-                        try container.encodeIfPresent(self.note, forKey: .note)
+                        var container = encoder.container(keyedBy: AnyCodingKey.self)
+                        try container.encode(self.id, forKey: "id")
+                        try container.encode(self.threadId, forKey: "threadId")
+                        try container.encodeIfPresent(self.note, forKey: "note")
                     }
                 }
                 """)
@@ -72,7 +73,7 @@ struct SwiftCodingSnippetTests {
                     public var threadId: String?
                 """), "\(version)")
         #expect(
-            sdk.declaration("Reply").contains("        try container.encode(self.threadId, forKey: .threadId)\n"),
+            sdk.declaration("Reply").contains(#"try container.encode(self.threadId, forKey: "threadId")"#),
             "\(version)")
     }
 
@@ -104,23 +105,18 @@ struct SwiftCodingSnippetTests {
                         self.additionalProperties2 = additionalProperties2
                     }
 
-                    enum CodingKeys: String, CodingKey, CaseIterable {
-                        case total
-                        case additionalProperties
-                    }
-
                     public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: CodingKeys.self)
-                        self.total = try container.decode(Int.self, forKey: .total)
-                        self.additionalProperties = try container.decodeIfPresent(String.self, forKey: .additionalProperties)
-                        self.additionalProperties2 = try decoder.additionalProperties(Double.self, besides: CodingKeys.self)
+                        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                        self.total = try container.decode(Int.self, forKey: "total")
+                        self.additionalProperties = try container.decodeIfPresent(String.self, forKey: "additionalProperties")
+                        self.additionalProperties2 = try decoder.additionalProperties(Double.self, besides: ["total", "additionalProperties"])
                     }
 
                     public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: CodingKeys.self)
-                        try container.encode(self.total, forKey: .total)
-                        try container.encodeIfPresent(self.additionalProperties, forKey: .additionalProperties)
-                        try encoder.encodeAdditionalProperties(self.additionalProperties2, besides: CodingKeys.self)
+                        var container = encoder.container(keyedBy: AnyCodingKey.self)
+                        try container.encode(self.total, forKey: "total")
+                        try container.encodeIfPresent(self.additionalProperties, forKey: "additionalProperties")
+                        try encoder.encodeAdditionalProperties(self.additionalProperties2, besides: ["total", "additionalProperties"])
                     }
                 }
                 """)

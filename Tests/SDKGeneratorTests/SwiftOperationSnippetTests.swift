@@ -144,7 +144,11 @@ struct SwiftOperationSnippetTests {
             sdk.declaration("StringModel").contains("    public var `class`: String?\n    public var init_: Int?\n"))
         #expect(
             sdk.declaration("StringModel").contains(
-                "case aB = \"a b\"\n        case aB2 = \"a_b\"\n        case _1st = \"1st\""))
+                [
+                    #"self.aB = try container.decodeIfPresent(String.self, forKey: "a b")"#,
+                    #"        self.aB2 = try container.decodeIfPresent(String.self, forKey: "a_b")"#,
+                    #"        self._1st = try container.decodeIfPresent(Bool.self, forKey: "1st")"#,
+                ].joined(separator: "\n")))
         #expect(sdk.declaration("DataModel").contains(#"case "\")\n#error(\"e\")": self = ."#))
         #expect(sdk.declaration("ProtocolModel") == "public typealias ProtocolModel = String")
         #expect(

@@ -38,21 +38,22 @@ struct SwiftTypeSnippetTests {
                         self.labels = labels
                     }
 
-                    enum CodingKeys: String, CodingKey {
-                        case id
-                        case topic
-                        case size
-                        case lastSeen = "last_seen"
-                        case labels
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                        self.id = try container.decode(String.self, forKey: "id")
+                        self.topic = try container.decodeIfPresent(String.self, forKey: "topic")
+                        self.size = try container.decodeIfPresent(Int.self, forKey: "size")
+                        self.lastSeen = try container.decodeIfPresent(Date.self, forKey: "last_seen")
+                        self.labels = try container.decodeIfPresent([String: Double].self, forKey: "labels")
                     }
 
                     public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: CodingKeys.self)
-                        try container.encode(self.id, forKey: .id)
-                        try container.encode(self.topic, forKey: .topic)
-                        try container.encodeIfPresent(self.size, forKey: .size)
-                        try container.encodeIfPresent(self.lastSeen, forKey: .lastSeen)
-                        try container.encodeIfPresent(self.labels, forKey: .labels)
+                        var container = encoder.container(keyedBy: AnyCodingKey.self)
+                        try container.encode(self.id, forKey: "id")
+                        try container.encode(self.topic, forKey: "topic")
+                        try container.encodeIfPresent(self.size, forKey: "size")
+                        try container.encodeIfPresent(self.lastSeen, forKey: "last_seen")
+                        try container.encodeIfPresent(self.labels, forKey: "labels")
                     }
                 }
                 """)

@@ -1,16 +1,22 @@
-/// The hand-written `Codable` members: structs that send `null` or keep undeclared keys, and the
-/// order in which a union tries its cases.
+/// The `Codable` members: structs decode and encode through string keys, and unions say in which
+/// order they try their cases.
+///
+/// Structs get written-out `init(from:)` and `encode(to:)` keyed by string literals rather than
+/// synthesized ones over a `CodingKeys` enum: each such enum brings its own raw-value, hashing and
+/// key conformances, and for big specs (GitHub's has over 700 of them) that was a large share of
+/// the client's compile time.
 extension SwiftTypeRenderer {
-    /// `init(from:)` for a struct with `additionalProperties`: each declared key, then the rest.
+    /// `init(from:)`: each declared key, then, with `additionalProperties`, every other key.
     static func decoding(
-        _ properties: [SwiftDeclaration.Property], _ additional: SwiftDeclaration.AdditionalProperties,
+        _ properties: [SwiftDeclaration.Property], _ additional: SwiftDeclaration.AdditionalProperties?,
         _ writer: inout CodeWriter
     ) {
         writer.line()
         writer.block("public init(from decoder: any Decoder) throws {") { writer in
-            writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
+            // An object is required even when no key is declared.
+            let binding = properties.isEmpty ? "_" : "let container"
+            writer.line("\(binding) = try decoder.container(keyedBy: AnyCodingKey.self)")
             for property in properties {
-                let name = SwiftLex.escaped(property.name)
                 let call =
                     if property.tristate {
                         "decodeIfPresent(Nullable<\(property.type.base)>.self"
@@ -19,33 +25,43 @@ extension SwiftTypeRenderer {
                     } else {
                         "decode(\(property.type.base).self"
                     }
-                writer.line("self.\(name) = try container.\(call), forKey: .\(name))")
+                writer.line(
+                    "self.\(SwiftLex.escaped(property.name)) = try container.\(call), forKey: \(SwiftLex.string(property.key)))"
+                )
             }
-            writer.line(
-                "self.\(SwiftLex.escaped(additional.name)) = try decoder.additionalProperties(\(additional.valueType).self, besides: CodingKeys.self)"
-            )
+            if let additional {
+                writer.line(
+                    "self.\(SwiftLex.escaped(additional.name)) = try decoder.additionalProperties(\(additional.valueType).self, besides: \(keys(properties)))"
+                )
+            }
         }
     }
 
-    /// `encode(to:)` that writes a nil required property as `null` and the undeclared keys.
+    /// `encode(to:)`: a nil required property is written as `null`, a nil optional one left out.
     static func encoding(
         _ properties: [SwiftDeclaration.Property], _ additional: SwiftDeclaration.AdditionalProperties?,
         _ writer: inout CodeWriter
     ) {
         writer.line()
         writer.block("public func encode(to encoder: any Encoder) throws {") { writer in
-            writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
+            writer.line("\(properties.isEmpty ? "_" : "var container") = encoder.container(keyedBy: AnyCodingKey.self)")
             for property in properties {
-                let name = SwiftLex.escaped(property.name)
                 let method = property.optional || property.tristate ? "encodeIfPresent" : "encode"
-                writer.line("try container.\(method)(self.\(name), forKey: .\(name))")
+                writer.line(
+                    "try container.\(method)(self.\(SwiftLex.escaped(property.name)), forKey: \(SwiftLex.string(property.key)))"
+                )
             }
             if let additional {
                 writer.line(
-                    "try encoder.encodeAdditionalProperties(self.\(SwiftLex.escaped(additional.name)), besides: CodingKeys.self)"
+                    "try encoder.encodeAdditionalProperties(self.\(SwiftLex.escaped(additional.name)), besides: \(keys(properties)))"
                 )
             }
         }
+    }
+
+    /// The declared keys as a set literal.
+    private static func keys(_ properties: [SwiftDeclaration.Property]) -> String {
+        "[" + properties.map { SwiftLex.string($0.key) }.joined(separator: ", ") + "]"
     }
 
     /// The cases tried first, when their required keys are all in the object: those with the

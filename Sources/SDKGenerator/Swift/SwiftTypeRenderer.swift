@@ -89,18 +89,8 @@ struct SwiftTypeRenderer {
                 writer.line("self.\(SwiftLex.escaped(additional.name)) = \(SwiftLex.escaped(additional.name))")
             }
         }
-        let custom = additional != nil || properties.contains(where: \.sendsNull)
-        guard custom || properties.contains(where: { $0.name != $0.key }) else { return }
-        writer.line()
-        writer.block("enum CodingKeys: String, CodingKey\(additional == nil ? "" : ", CaseIterable") {") { writer in
-            for property in properties {
-                let name = SwiftLex.escaped(property.name)
-                writer.line(
-                    property.name == property.key ? "case \(name)" : "case \(name) = \(SwiftLex.string(property.key))")
-            }
-        }
-        if let additional { decoding(properties, additional, &writer) }
-        if custom { encoding(properties, additional, &writer) }
+        decoding(properties, additional, &writer)
+        encoding(properties, additional, &writer)
     }
 
     private static func union(
