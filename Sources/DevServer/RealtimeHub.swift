@@ -1,46 +1,22 @@
 import ChatBackend
 import Foundation
-import Synchronization
+import NIOCore
 
-/// Fans events out to open WebSocket connections. Each connection has its own bounded queue and
-/// writer task, so a slow or dead client never stalls the others; one that falls more than
-/// `queueLimit` frames behind is closed with a reason.
+/// Fans events out to open WebSocket connections. A frame is encoded once and written by the
+/// event loops straight into each recipient's socket, so a slow or dead client never stalls the
+/// others; one whose socket stays full for more than `queueLimit` frames is closed with a reason.
 public actor RealtimeHub {
-    /// One open connection: whose it is, and its queue of frames to write.
-    final class Connection: Sendable {
-        let id: Int
-        /// The id API Gateway would give it (`L0SM9cOFvHcCIhw=`), for the `@connections` API.
-        let connectionId: String
-        let userId: String
-        let connectedAt = Date()
-        let sourceIP: String
-        let userAgent: String
-        let lastActive = Mutex(Date())
-        /// Set by the `@connections` DELETE: the writer closes the socket when its queue ends.
-        let closedByServer = Mutex(false)
-        let frames: AsyncStream<String>
-        let continuation: AsyncStream<String>.Continuation
-
-        init(id: Int, userId: String, limit: Int, sourceIP: String, userAgent: String) {
-            self.id = id
-            self.userId = userId
-            self.sourceIP = sourceIP
-            self.userAgent = userAgent
-            var bytes = [UInt8](repeating: 0, count: 10)
-            for index in bytes.indices { bytes[index] = .random(in: 0...255) }
-            connectionId = Data(bytes).base64EncodedString()
-            (frames, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingOldest(limit))
-        }
-    }
+    typealias Connection = RealtimeConnection
 
     let service: ChatService
     let metrics: ServerMetrics
     let queueLimit: Int
     private var nextId = 0
     private var connections: [Int: Connection] = [:]
-    private var byUser: [String: Set<Int>] = [:]
-    /// Connections that overflowed and must be closed by their writer, with the reason.
-    private(set) var overflowed: Set<Int> = []
+    /// How many connections each user has open.
+    private var byUser: [String: Int] = [:]
+    /// One per event loop that has had a connection.
+    private var fanOuts: [ObjectIdentifier: FanOut] = [:]
 
     public init(service: ChatService, metrics: ServerMetrics, queueLimit: Int = 512) {
         self.service = service
@@ -48,31 +24,43 @@ public actor RealtimeHub {
         self.queueLimit = queueLimit
     }
 
-    func open(userId: String, sourceIP: String = "127.0.0.1", userAgent: String = "") async -> Connection {
+    /// Registers a connection and announces its user's presence; its frames are held until
+    /// `attach(_:)`. Called before the upgrade's `101`, as API Gateway runs `$connect` before the
+    /// client is open, so an event sent the moment the client opens reaches it.
+    func open(
+        userId: String, channel: any Channel, sourceIP: String = "127.0.0.1", userAgent: String = ""
+    ) async -> Connection {
         nextId += 1
         let connection = Connection(
-            id: nextId, userId: userId, limit: queueLimit, sourceIP: sourceIP, userAgent: userAgent)
+            id: nextId, userId: userId, channel: channel, sourceIP: sourceIP, userAgent: userAgent)
         connections[connection.id] = connection
-        byUser[userId, default: []].insert(connection.id)
+        byUser[userId, default: 0] += 1
+        let fanOut =
+            fanOuts[connection.loopID]
+            ?? FanOut(loop: channel.eventLoop, limit: queueLimit, metrics: metrics)
+        fanOuts[connection.loopID] = fanOut
+        fanOut.register(connection)
         metrics.connectionOpened()
         if await service.presence.connect(userId) { await announcePresence(of: userId) }
         return connection
     }
 
+    /// The upgrade is done: the connection's frames go to its socket from now on.
+    func attach(_ connection: Connection) {
+        fanOuts[connection.loopID]?.attach(connection)
+    }
+
     func close(_ connection: Connection) async {
         guard connections.removeValue(forKey: connection.id) != nil else { return }
-        connection.continuation.finish()
-        byUser[connection.userId]?.remove(connection.id)
-        if byUser[connection.userId]?.isEmpty == true { byUser[connection.userId] = nil }
-        overflowed.remove(connection.id)
+        fanOuts[connection.loopID]?.unregister(connection)
+        byUser[connection.userId]? -= 1
+        if byUser[connection.userId] == 0 { byUser[connection.userId] = nil }
         metrics.connectionClosed()
         if await service.presence.disconnect(connection.userId) {
             try? await service.store.setLastSeen(userId: connection.userId, at: Date())
             await announcePresence(of: connection.userId)
         }
     }
-
-    func isOverflowed(_ connection: Connection) -> Bool { overflowed.contains(connection.id) }
 
     /// The open connection with an API Gateway-style id, for the `@connections` API.
     func connection(_ connectionId: String) -> Connection? {
@@ -85,15 +73,14 @@ public actor RealtimeHub {
     /// Posts raw data to one connection (`POST @connections/{id}`); false when it is gone.
     func post(_ text: String, to connectionId: String) -> Bool {
         guard let connection = connection(connectionId) else { return false }
-        enqueue(text, on: connection.id)
+        write(text, to: .connection(connection))
         return true
     }
 
     /// Ends one connection from the server side (`DELETE @connections/{id}`); false when it is gone.
     func disconnect(_ connectionId: String) -> Bool {
         guard let connection = connection(connectionId) else { return false }
-        connection.closedByServer.withLock { $0 = true }
-        connection.continuation.finish()
+        connection.end(.byServer)
         return true
     }
 
@@ -113,28 +100,30 @@ public actor RealtimeHub {
         }
     }
 
-    /// Queues one frame for every open connection of `users`.
+    /// Writes one frame to every open connection of `users`.
     func send(_ frame: String?, to users: [String]) {
         guard let frame else { return }
-        for user in users {
-            for id in byUser[user] ?? [] { enqueue(frame, on: id) }
-        }
+        write(frame, to: .users(users))
     }
 
-    /// Queues one frame on one connection (a reply to its own action).
+    /// Writes one frame to one connection (a reply to its own action).
     func reply(_ frame: String?, on connection: Connection) {
         guard let frame else { return }
-        enqueue(frame, on: connection.id)
+        write(frame, to: .connection(connection))
     }
 
-    private func enqueue(_ frame: String, on id: Int) {
-        guard let connection = connections[id], !overflowed.contains(id) else { return }
-        if case .dropped = connection.continuation.yield(frame) {
-            overflowed.insert(id)
-            metrics.slowClientDisconnected()
-            connection.continuation.finish()  // its writer ends and closes the socket with the reason
-        } else {
-            metrics.delivered()
+    /// Encodes `text` once per event loop and hands it to the loops' fan-outs. The hub is an actor
+    /// and each fan-out runs its jobs in order, so every connection gets its frames in the order
+    /// they were sent.
+    private func write(_ text: String, to recipients: FanOut.Recipients) {
+        switch recipients {
+        case .users(let users):
+            guard users.contains(where: { byUser[$0] != nil }) else { return }
+            // Each loop gets its own copy: one buffer shared by two loops would have its reference
+            // count bounce between their cores on every write.
+            for fanOut in fanOuts.values { fanOut.send(Frame.text(text), to: recipients) }
+        case .connection(let connection):
+            fanOuts[connection.loopID]?.send(Frame.text(text), to: recipients)
         }
     }
 

@@ -6,12 +6,13 @@ import Logging
 import NIOCore
 
 /// Accepts WebSocket upgrades on the realtime path for callers with a valid ID token (in the
-/// spec's token query parameter or cookie: `token`, `id_token`), then runs each connection: a writer that
-/// drains its queue, and a reader that hands every text frame to `RealtimeActions`.
+/// spec's token query parameter or cookie: `token`, `id_token`), then runs each connection: a reader
+/// that hands every text frame to `RealtimeActions`, an idle timer, and a closer that sends the close
+/// frame when the server ends the connection. Event frames are written by `RealtimeHub`.
 ///
 /// As on API Gateway, where `$connect` finishes before the client sees the upgrade, a connection
 /// is registered (and its presence announced) before the `101` goes out: an event sent the moment
-/// a client is open reaches it. Its frames wait in its queue until the writer starts.
+/// a client is open reaches it. Its frames are held until the upgraded socket is attached.
 struct RealtimeSocket: Sendable {
     let auth: LocalAuth
     let hub: RealtimeHub
@@ -32,24 +33,26 @@ struct RealtimeSocket: Sendable {
         guard let claims = try? await auth.verifyIDToken(token) else { return .dontUpgrade }
         let userId = claims.sub.value
         let connection = await hub.open(
-            userId: userId, sourceIP: channel.remoteAddress?.ipAddress ?? "",
+            userId: userId, channel: channel, sourceIP: channel.remoteAddress?.ipAddress ?? "",
             userAgent: request.headerFields[.userAgent] ?? "")
         // An upgrade that never completes never runs the handler below; its socket's end closes it.
         channel.closeFuture.whenComplete { [hub] _ in Task { await hub.close(connection) } }
         return .upgrade([:]) { inbound, outbound, _ in
+            await hub.attach(connection)
             // The reader's error, if it ended the connection: thrown on, it picks the close code
             // (1002 for a protocol error, 1009 for a message over the limit, 1007 for invalid UTF-8).
             let readError = await withTaskGroup(of: (any Error)?.self) { group in
                 group.addTask {
-                    for await frame in connection.frames {
-                        do { try await outbound.write(.text(frame)) } catch { break }
+                    for await _ in connection.endings {}
+                    guard let ending = connection.ending else { return nil }
+                    // The close frame waits behind what the socket still holds (a client too slow
+                    // to read gets it once it catches up); one that never reads is cut off after 30 s.
+                    let deadline = Task {
+                        try await Task.sleep(for: .seconds(30))
+                        try await channel.close()
                     }
-                    if await hub.isOverflowed(connection) {
-                        let reason = "too slow: fell more than \(hub.queueLimit) events behind"
-                        try? await outbound.close(.policyViolation, reason: reason)
-                    } else if connection.closedByServer.withLock({ $0 }) {
-                        try? await outbound.close(.normalClosure, reason: "closed through @connections")
-                    }
+                    try? await outbound.close(ending.code, reason: ending.reason)
+                    deadline.cancel()
                     return nil
                 }
                 group.addTask {
@@ -69,7 +72,10 @@ struct RealtimeSocket: Sendable {
                     while !Task.isCancelled {
                         let idle = Date().timeIntervalSince(connection.lastActive.withLock { $0 })
                         if idle >= idleTimeout {
-                            try? await outbound.close(.goingAway, reason: "idle for \(Int(idleTimeout)) s")
+                            // Ended like any other, so no event frame follows the close frame;
+                            // this task then waits for the closer to end the group.
+                            connection.end(.idle(seconds: Int(idleTimeout)))
+                            try? await Task.sleep(for: .seconds(86_400))
                             return nil
                         }
                         try? await Task.sleep(for: .seconds(max(0.05, idleTimeout - idle)))

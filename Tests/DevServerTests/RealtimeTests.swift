@@ -3,7 +3,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import Synchronization
+import NIOCore
+import NIOEmbedded
+import NIOWebSocket
 import Testing
 
 @testable import APISpec
@@ -196,41 +198,49 @@ struct RealtimeTests {
     }
 }
 
-/// The hub's queues, without sockets: a client that never drains is cut off, the others get everything.
+/// The hub over test channels: a connection whose socket stays full is cut off after its limit,
+/// the others get everything, in order.
 @Suite("Realtime hub")
 struct RealtimeHubTests {
-    @Test func aStalledConnectionDoesNotDelayOthers() async throws {
+    @Test func aStalledConnectionIsCutOffAndOthersGetEverything() async throws {
         let service = ChatService(store: try SQLiteChatStore())
         let hub = RealtimeHub(service: service, metrics: ServerMetrics(), queueLimit: 8)
-        let stalled = await hub.open(userId: "u-1")
-        let reader = await hub.open(userId: "u-2")
-        // The reader counts what it got; the sender waits for it after each frame, so only the
-        // stalled connection can fall behind, however busy the machine is.
-        let received = Mutex(0)
-        let drained = Task {
-            var count = 0
-            for await _ in reader.frames {
-                count += 1
-                received.withLock { $0 = count }
-                if count == 100 { break }
+        let stalledChannel = NIOAsyncTestingChannel()
+        let readerChannel = NIOAsyncTestingChannel()
+        for channel in [stalledChannel, readerChannel] {
+            try await channel.testingEventLoop.executeInContext {
+                try channel.pipeline.syncOperations.addHandler(WebSocketFrameEncoder())
             }
-            return count
+            try await channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 9)).get()
         }
-        for index in 0..<100 {
+        let stalled = await hub.open(userId: "u-1", channel: stalledChannel)
+        let reader = await hub.open(userId: "u-2", channel: readerChannel)
+        // The first event comes before the upgrade is done: it is held, then written first.
+        await hub.deliver([Delivery(.typing(roomId: "r", userId: "u-0", isTyping: true), to: ["u-1", "u-2"])])
+        for channel in [stalledChannel, readerChannel] { try await channel.testingEventLoop.executeInContext {} }
+        #expect(try await readerChannel.readOutbound(as: ByteBuffer.self) == nil)
+        await hub.attach(stalled)
+        await hub.attach(reader)
+        for channel in [stalledChannel, readerChannel] { try await channel.testingEventLoop.executeInContext {} }
+        stalledChannel.isWritable = false  // its socket buffer is full from now on
+        for index in 1..<100 {
             await hub.deliver([
                 Delivery(.typing(roomId: "r", userId: "u-\(index)", isTyping: true), to: ["u-1", "u-2"])
             ])
-            let deadline = ContinuousClock.now + .seconds(10)
-            while received.withLock({ $0 }) <= index, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(1))
-            }
         }
-        #expect(await drained.value == 100)
-        #expect(await hub.isOverflowed(stalled))
+        for channel in [stalledChannel, readerChannel] { try await channel.testingEventLoop.executeInContext {} }
+        var users: [String] = []
+        while var frame = try await readerChannel.readOutbound(as: ByteBuffer.self) {
+            // An unmasked final text frame under 126 bytes: 0x81, the length, the text.
+            #expect(frame.readBytes(length: 2) == [0x81, UInt8(frame.readableBytes)])
+            let event = try JSONSerialization.jsonObject(with: Data(buffer: frame)) as? [String: Any]
+            users.append(((event?["data"] as? [String: Any])?["userId"] as? String) ?? "?")
+        }
+        #expect(users == (0..<100).map { "u-\($0)" })
         var buffered = 0
-        for await _ in stalled.frames { buffered += 1 }
-        #expect(buffered == 8, "the stalled queue stops at its limit and is finished")
-        #expect(await hub.isOverflowed(reader) == false)
+        while try await stalledChannel.readOutbound(as: ByteBuffer.self) != nil { buffered += 1 }
+        #expect(buffered == 1 + 8, "the held frame, then frames up to the limit")
+        #expect(stalled.ending == .tooSlow(limit: 8))
     }
 }
 
@@ -297,14 +307,15 @@ struct ConnectionsTests {
     }
 
     @Test func idleConnectionsAreClosed() async throws {
-        try await TestServer(idleTimeout: 0.3).server.application().test(.live) { client in
+        // Long enough that a busy machine still answers the ping before the connection idles out.
+        try await TestServer(idleTimeout: 1).server.application().test(.live) { client in
             let (alice, _) = try await TestServer.signIn("alice", client: client)
             let probe = WebSocketProbe(url: "ws://127.0.0.1:\(try requireValue(client.port))/ws?token=\(alice)")
             probe.send(#"{"action": "ping"}"#)
             try await probe.wait(for: "pong")
             let started = ContinuousClock.now
             await probe.finished()
-            #expect(ContinuousClock.now - started < .seconds(3))
+            #expect(ContinuousClock.now - started < .seconds(4))
             try await Task.sleep(for: .milliseconds(100))
             let open = try await client.call(.get, "/@connections").body as? [Any]
             #expect(open?.isEmpty == true)
