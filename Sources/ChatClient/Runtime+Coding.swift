@@ -227,8 +227,8 @@ extension Decoder {
         return keys.allSatisfy { container.contains(AnyCodingKey($0)) }
     }
 
-    /// The members of the object being decoded whose keys are none of `declared`'s, for a struct
-    /// that keeps `additionalProperties` next to its declared properties.
+    /// The members of the object being decoded whose keys are not in `skipped` (the declared
+    /// ones), for a struct that keeps `additionalProperties` next to its declared properties.
     func additionalProperties<Value: Decodable>(
         _ type: Value.Type, besides skipped: Set<String>
     ) throws -> [String: Value] {
@@ -248,7 +248,7 @@ extension Decoder {
 }
 
 extension Encoder {
-    /// Writes `members` into the object being encoded, leaving out the keys `declared` owns (a
+    /// Writes `members` into the object being encoded, leaving out the keys in `skipped` (a
     /// declared property wins over an additional member of the same name).
     func encodeAdditionalProperties<Value: Encodable>(
         _ members: [String: Value], besides skipped: Set<String>

@@ -62,9 +62,6 @@ struct SwiftDeclaration {
             if tristate { return "Nullable<\(type.base)>?" }
             return optional && !type.nullable ? type.base + "?" : type.required
         }
-
-        /// Required and nullable: nil is sent as an explicit `null`, never left out.
-        var sendsNull: Bool { !optional && !tristate && type.nullable }
     }
 
     /// A struct's `additionalProperties` next to its declared ones: every other key of the
