@@ -121,6 +121,17 @@ final class RealtimeConnection: Sendable {
         state.socket?.flush()
     }
 
+    /// Succeeds once the kernel has everything written to the socket so far (NIO completes writes
+    /// in order, so an empty write completes after those before it); fails if the channel closes first.
+    func sent() -> EventLoopFuture<Void> {
+        channel.eventLoop.flatSubmit { [self] in
+            guard let socket = loopState.value.socket else { return channel.eventLoop.makeSucceededVoidFuture() }
+            let promise = channel.eventLoop.makePromise(of: Void.self)
+            socket.writeAndFlush(NIOAny(ByteBuffer()), promise: promise)
+            return promise.futureResult
+        }
+    }
+
     /// Starts writing to the upgraded socket, the frames held since the connection was made first.
     /// Runs on the channel's event loop; fails when the channel has no WebSocket frame encoder
     /// (it closed before the upgrade finished).

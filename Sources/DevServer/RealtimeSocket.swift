@@ -52,6 +52,9 @@ struct RealtimeSocket: Sendable {
                         try await channel.close()
                     }
                     try? await outbound.close(ending.code, reason: ending.reason)
+                    // Hummingbird closes the channel when this handler returns, and NIO drops
+                    // what a closing channel still holds: wait until the close frame is sent.
+                    try? await connection.sent().get()
                     deadline.cancel()
                     return nil
                 }

@@ -38,5 +38,31 @@ final class StalledSocket {
         }
     }
 
+    /// Starts reading at last: the code of the server's close frame, after whatever frames come
+    /// before it; nil when the connection ends without one or nothing arrives for `seconds`.
+    func closeCode(seconds: Int = 10) -> Int? {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var received = [UInt8]()
+        var block = [UInt8](repeating: 0, count: 65536)
+        while true {
+            // A server frame: FIN and opcode, then an unmasked 7-, 16- or 64-bit length.
+            while received.count >= 2 {
+                let short = Int(received[1] & 0x7F)
+                let start = short == 126 ? 4 : short == 127 ? 10 : 2
+                guard received.count >= start else { break }
+                let length = start == 2 ? short : received[2..<start].reduce(0) { $0 << 8 | Int($1) }
+                guard received.count >= start + length else { break }
+                if received[0] & 0x0F == 8 {
+                    return length >= 2 ? Int(received[start]) << 8 | Int(received[start + 1]) : 1005
+                }
+                received.removeFirst(start + length)
+            }
+            let count = recv(descriptor, &block, block.count, 0)
+            guard count > 0 else { return nil }
+            received += block[0..<count]
+        }
+    }
+
     deinit { close(descriptor) }
 }
