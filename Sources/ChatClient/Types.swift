@@ -51,7 +51,7 @@ public enum PresenceStatus: OpenEnum {
 /// The frontend's runtime configuration. In production the URLs are `https://` and
 /// `wss://` (`chatsite build` checks this, and that `region` matches `userPoolId`); the dev
 /// server answers with its own `http://` and `ws://` URLs and its local sign-in.
-public struct Config: Codable, Equatable, Sendable {
+public struct Config: Model {
     /// The AWS region of the stack.
     public var region: String
     /// The Cognito user pool id, `<region>_<id>`.
@@ -100,7 +100,7 @@ public struct Config: Codable, Equatable, Sendable {
     }
 }
 
-public struct Health: Codable, Equatable, Sendable {
+public struct Health: Model {
     /// `ok`, or `degraded` when the store is slow or failing.
     public var status: HealthStatus
     /// The backend's version.
@@ -147,7 +147,7 @@ public enum HealthStatus: OpenEnum {
     }
 }
 
-public struct User: Codable, Equatable, Sendable {
+public struct User: Model {
     public var id: UserId
     /// The unique Cognito username.
     public var username: String
@@ -185,7 +185,7 @@ public struct User: Codable, Equatable, Sendable {
 }
 
 /// A page of users.
-public struct UserPage: Codable, Equatable, Sendable {
+public struct UserPage: Model {
     public var items: [User]
     /// The next page's `cursor`; `null` on the last page.
     public var nextCursor: String?
@@ -209,7 +209,7 @@ public struct UserPage: Codable, Equatable, Sendable {
 }
 
 /// A room (conversation, channel, group) as the caller sees it.
-public struct Room: Codable, Equatable, Sendable {
+public struct Room: Model {
     public var id: Id
     public var name: String
     /// What the room is about; `null` when unset.
@@ -265,7 +265,7 @@ public struct Room: Codable, Equatable, Sendable {
 }
 
 /// A page of rooms, most recent `lastActivityAt` first.
-public struct RoomPage: Codable, Equatable, Sendable {
+public struct RoomPage: Model {
     public var items: [Room]
     /// The next page's `cursor`; `null` on the last page.
     public var nextCursor: String?
@@ -288,7 +288,7 @@ public struct RoomPage: Codable, Equatable, Sendable {
     }
 }
 
-public struct CreateRoomRequest: Codable, Equatable, Sendable {
+public struct CreateRoomRequest: Model {
     public var name: String
     /// The other members, at least one; not the caller, who joins as the owner.
     public var members: UserIds
@@ -316,7 +316,7 @@ public struct CreateRoomRequest: Codable, Equatable, Sendable {
 }
 
 /// The changes to make; at least one.
-public struct UpdateRoomRequest: Codable, Equatable, Sendable {
+public struct UpdateRoomRequest: Model {
     public var name: String?
     /// The new topic; `null` clears it.
     public var topic: Nullable<String>?
@@ -357,7 +357,7 @@ public struct UpdateRoomRequest: Codable, Equatable, Sendable {
 /// partition in sort-key order is in time order and "newest first" is the same query
 /// reversed. Idempotency records sit in the same partition at
 /// `SK=CLIENT#{authorId}#{clientId}`.
-public struct Message: Codable, Equatable, Sendable {
+public struct Message: Model {
     public var id: MessageId
     public var roomId: Id
     public var clientId: ClientId
@@ -411,7 +411,7 @@ public struct Message: Codable, Equatable, Sendable {
 }
 
 /// A short form of a message, for room and thread lists.
-public struct MessagePreview: Codable, Equatable, Sendable {
+public struct MessagePreview: Model {
     public var id: MessageId
     public var authorId: UserId
     /// The text, cut to 200 characters.
@@ -447,7 +447,7 @@ public struct MessagePreview: Codable, Equatable, Sendable {
 }
 
 /// A page of top-level messages, newest first.
-public struct MessagePage: Codable, Equatable, Sendable {
+public struct MessagePage: Model {
     public var items: [Message]
     /// A message id to pass as `before` (as `after` when paging forward with `after`); `null` when there are no more messages in that direction.
     public var nextCursor: String?
@@ -470,7 +470,7 @@ public struct MessagePage: Codable, Equatable, Sendable {
     }
 }
 
-public struct CreateMessageRequest: Codable, Equatable, Sendable {
+public struct CreateMessageRequest: Model {
     public var clientId: ClientId
     public var text: MessageText
     /// Reply in the thread of this root message.
@@ -497,7 +497,7 @@ public struct CreateMessageRequest: Codable, Equatable, Sendable {
     }
 }
 
-public struct UpdateMessageRequest: Codable, Equatable, Sendable {
+public struct UpdateMessageRequest: Model {
     public var text: MessageText
 
     public init(text: MessageText) {
@@ -516,7 +516,7 @@ public struct UpdateMessageRequest: Codable, Equatable, Sendable {
 }
 
 /// A top-level message (the root) with at least one reply; its id is the root's.
-public struct Thread: Codable, Equatable, Sendable {
+public struct Thread: Model {
     public var id: MessageId
     public var roomId: Id
     public var root: MessagePreview
@@ -561,7 +561,7 @@ public struct Thread: Codable, Equatable, Sendable {
 }
 
 /// A page of threads, most recent `lastMessageAt` first.
-public struct ThreadPage: Codable, Equatable, Sendable {
+public struct ThreadPage: Model {
     public var items: [Thread]
     /// The next page's `cursor`; `null` on the last page.
     public var nextCursor: String?
@@ -585,7 +585,7 @@ public struct ThreadPage: Codable, Equatable, Sendable {
 }
 
 /// A thread's root and its latest replies, oldest to newest; the body of `listThreadMessages` and of the realtime `lastMessages` event.
-public struct ThreadMessages: Codable, Equatable, Sendable {
+public struct ThreadMessages: Model {
     public var roomId: Id
     public var threadId: MessageId
     public var root: Message
@@ -622,7 +622,7 @@ public struct ThreadMessages: Codable, Equatable, Sendable {
 }
 
 /// The body of every 4xx and 5xx response, and the base of the realtime `error` event.
-public struct ErrorModel: Codable, Equatable, Sendable {
+public struct ErrorModel: Model {
     /// A stable, machine-readable code; branch on it, not on `message`.
     public var code: ErrorModelCode
     /// A human-readable explanation; it may change.
@@ -695,7 +695,7 @@ public enum ErrorModelCode: OpenEnum {
 }
 
 /// One validation problem.
-public struct FieldError: Codable, Equatable, Sendable {
+public struct FieldError: Model {
     /// A JSON pointer to the offending value, rooted at the part of the request it is in:
     /// `/body/…`, `/query/<name>`, `/path/<name>`, `/header/<name>`; in realtime frames
     /// `/action` or `/data/…`.
@@ -721,7 +721,7 @@ public struct FieldError: Codable, Equatable, Sendable {
 }
 
 /// Same rules as `createMessage`, idempotency by `clientId` included.
-public struct SendMessageAction: Codable, Equatable, Sendable {
+public struct SendMessageAction: Model {
     public var roomId: Id
     public var clientId: ClientId
     public var text: MessageText
@@ -751,7 +751,7 @@ public struct SendMessageAction: Codable, Equatable, Sendable {
     }
 }
 
-public struct TypingAction: Codable, Equatable, Sendable {
+public struct TypingAction: Model {
     public var roomId: Id
     public var isTyping: Bool
 
@@ -773,7 +773,7 @@ public struct TypingAction: Codable, Equatable, Sendable {
     }
 }
 
-public struct MarkReadAction: Codable, Equatable, Sendable {
+public struct MarkReadAction: Model {
     public var roomId: Id
     /// The newest message the caller has seen.
     public var messageId: MessageId
@@ -796,7 +796,7 @@ public struct MarkReadAction: Codable, Equatable, Sendable {
     }
 }
 
-public struct GetLastMessagesAction: Codable, Equatable, Sendable {
+public struct GetLastMessagesAction: Model {
     public var roomId: Id
     public var threadId: MessageId
     /// Default: `10`.
@@ -823,7 +823,7 @@ public struct GetLastMessagesAction: Codable, Equatable, Sendable {
     }
 }
 
-public struct GetThreadsAction: Codable, Equatable, Sendable {
+public struct GetThreadsAction: Model {
     public var roomId: Id
     /// Default: `20`.
     public var limit: Int?
@@ -850,7 +850,7 @@ public struct GetThreadsAction: Codable, Equatable, Sendable {
     }
 }
 
-public struct PingAction: Codable, Equatable, Sendable {
+public struct PingAction: Model {
     /// Echoed in the `pong`.
     public var nonce: String?
 
@@ -869,7 +869,7 @@ public struct PingAction: Codable, Equatable, Sendable {
     }
 }
 
-public struct MessageDeletedEvent: Codable, Equatable, Sendable {
+public struct MessageDeletedEvent: Model {
     public var roomId: Id
     public var messageId: MessageId
     /// The deleted message's thread root, so clients can lower its `replyCount`; `null` for a top-level message.
@@ -896,7 +896,7 @@ public struct MessageDeletedEvent: Codable, Equatable, Sendable {
     }
 }
 
-public struct RoomDeletedEvent: Codable, Equatable, Sendable {
+public struct RoomDeletedEvent: Model {
     public var roomId: Id
     /// `deleted` by its owner, or the recipient was `removed` from it.
     public var reason: RoomDeletedEventReason
@@ -942,7 +942,7 @@ public enum RoomDeletedEventReason: OpenEnum {
     }
 }
 
-public struct PresenceEvent: Codable, Equatable, Sendable {
+public struct PresenceEvent: Model {
     public var userId: UserId
     public var status: PresenceStatus
     public var lastSeenAt: Date?
@@ -968,7 +968,7 @@ public struct PresenceEvent: Codable, Equatable, Sendable {
     }
 }
 
-public struct TypingEvent: Codable, Equatable, Sendable {
+public struct TypingEvent: Model {
     public var roomId: Id
     public var userId: UserId
     public var isTyping: Bool
@@ -995,7 +995,7 @@ public struct TypingEvent: Codable, Equatable, Sendable {
 }
 
 /// A page of threads, as from `listThreads`, for the room named in `getThreads`.
-public struct ThreadsEvent: Codable, Equatable, Sendable {
+public struct ThreadsEvent: Model {
     public var roomId: Id
     public var items: [Thread]
     /// The next page's `cursor`; `null` on the last page.
@@ -1022,7 +1022,7 @@ public struct ThreadsEvent: Codable, Equatable, Sendable {
     }
 }
 
-public struct PongEvent: Codable, Equatable, Sendable {
+public struct PongEvent: Model {
     /// The `nonce` of the `ping`, if it had one.
     public var nonce: String?
     public var serverTime: Date
@@ -1046,7 +1046,7 @@ public struct PongEvent: Codable, Equatable, Sendable {
 }
 
 /// An `Error` about one client frame, plus that frame's `action` (`null` when the frame could not be parsed). The connection stays open.
-public struct ErrorEvent: Codable, Equatable, Sendable {
+public struct ErrorEvent: Model {
     /// A stable, machine-readable code; branch on it, not on `message`.
     public var code: ErrorEventCode
     /// A human-readable explanation; it may change.

@@ -19,7 +19,7 @@ struct SwiftCodingSnippetTests {
                 """))
         #expect(
             sdk.declaration("Reply") == """
-                public struct Reply: Codable, Equatable, Sendable {
+                public struct Reply: Model {
                     public var id: String
                     public var threadId: String?
                     public var note: String?
@@ -93,7 +93,7 @@ struct SwiftCodingSnippetTests {
                 """))
         #expect(
             sdk.declaration("Scores") == """
-                public struct Scores: Codable, Equatable, Sendable {
+                public struct Scores: Model {
                     public var total: Int
                     public var additionalProperties: String?
                     /// The object's other members: every key not declared above.
@@ -140,7 +140,7 @@ struct SwiftCodingSnippetTests {
                 """))
         #expect(
             sdk.declaration("Item") == """
-                public enum Item: Codable, Equatable, Sendable {
+                public enum Item: Model {
                     case string(String)
                     case short(Short)
                     case long(Long)

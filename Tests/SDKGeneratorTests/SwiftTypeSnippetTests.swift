@@ -21,7 +21,7 @@ struct SwiftTypeSnippetTests {
                 """))
         #expect(
             sdk.declaration("Room") == """
-                public struct Room: Codable, Equatable, Sendable {
+                public struct Room: Model {
                     /// The room's id.
                     public var id: String
                     public var topic: String?
@@ -116,7 +116,7 @@ struct SwiftTypeSnippetTests {
                 """))
         #expect(
             sdk.declaration("Pet") == """
-                public enum Pet: Codable, Equatable, Sendable {
+                public enum Pet: Model {
                     case cat(Cat)
                     case dog(Dog)
 
@@ -150,7 +150,7 @@ struct SwiftTypeSnippetTests {
         // A nullable named union is declared without its null; references to it are optional.
         #expect(
             sdk.declaration("Id").hasPrefix(
-                "public enum Id: Codable, Equatable, Sendable {\n    case string(String)\n    case int(Int)\n\n"))
+                "public enum Id: Model {\n    case string(String)\n    case int(Int)\n\n"))
     }
 
     @Test func allOfMergesObjectsAndComposesTheRest() throws {
@@ -164,7 +164,7 @@ struct SwiftTypeSnippetTests {
                 """))
         #expect(
             sdk.declaration("Cat").hasPrefix(
-                "public struct Cat: Codable, Equatable, Sendable {\n    public var id: String\n    public var meows: Bool?\n"
+                "public struct Cat: Model {\n    public var id: String\n    public var meows: Bool?\n"
             ))
         #expect(sdk.declaration("Both").contains("    public var base: Base\n    public var either: Either\n"))
         #expect(
@@ -193,7 +193,7 @@ struct SwiftTypeSnippetTests {
                 "    public var children: [Node]\n    @Indirect public var parent: Node?\n    @Indirect public var link: Link?\n"
             ))
         #expect(sdk.declaration("Link").contains("    @Indirect public var to: Node\n"))
-        #expect(sdk.declaration("Expr").hasPrefix("public indirect enum Expr: Codable, Equatable, Sendable {"))
+        #expect(sdk.declaration("Expr").hasPrefix("public indirect enum Expr: Model {"))
         #expect(sdk.declaration("Loop") == "public typealias Loop = JSONValue")
         #expect(try sdk.typecheck() == nil)
     }

@@ -21,7 +21,7 @@ struct SwiftTypeRenderer {
         case .alias(let target):
             writer.line("public typealias \(name) = \(target)")
         case .structure(let properties):
-            writer.block("public struct \(name): Codable, Equatable, Sendable {") { writer in
+            writer.block("public struct \(name): Model {") { writer in
                 structure(properties, declaration.additional, &writer)
             }
         case .openEnum(let raw, let cases):
@@ -48,11 +48,11 @@ struct SwiftTypeRenderer {
             }
         case .union(let cases, let discriminator):
             let keyword = declaration.indirect ? "public indirect enum" : "public enum"
-            writer.block("\(keyword) \(name): Codable, Equatable, Sendable {") { writer in
+            writer.block("\(keyword) \(name): Model {") { writer in
                 union(name, cases, discriminator, &writer)
             }
         case .composition(let parts):
-            writer.block("public struct \(name): Codable, Equatable, Sendable {") { writer in
+            writer.block("public struct \(name): Model {") { writer in
                 composition(parts, &writer)
             }
         }
