@@ -38,7 +38,7 @@ struct ConnectionsRoutes: Sendable {
     }
 
     /// The fields API Gateway's GetConnection returns.
-    static func details(_ connection: RealtimeHub.Connection) -> [String: String] {
+    static func details(_ connection: RealtimeConnection) -> [String: String] {
         [
             "ConnectionId": connection.connectionId, "ConnectedAt": JSON.timestamp(connection.connectedAt),
             "LastActiveAt": JSON.timestamp(connection.lastActive.withLock { $0 }), "UserId": connection.userId,

@@ -26,7 +26,7 @@ struct RealtimeActions: Sendable {
     }
 
     /// Handles one text frame from `connection`.
-    func handle(_ text: String, from connection: RealtimeHub.Connection) async {
+    func handle(_ text: String, from connection: RealtimeConnection) async {
         let requestId = RequestMiddleware<ChatRequestContext>.newID()
         var action: String?
         do {
@@ -52,7 +52,7 @@ struct RealtimeActions: Sendable {
         }
     }
 
-    private func run(_ action: String, _ data: SpecNode, _ connection: RealtimeHub.Connection) async throws {
+    private func run(_ action: String, _ data: SpecNode, _ connection: RealtimeConnection) async throws {
         let user = connection.userId
         func string(_ key: String) -> String? { data[key]?.string }
         func int(_ key: String) -> Int? { if case .number(let text) = data[key]?.value { Int(text) } else { nil } }

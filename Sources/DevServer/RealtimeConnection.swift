@@ -46,8 +46,8 @@ final class RealtimeConnection: Sendable {
     let userAgent: String
     let lastActive = Mutex(Date())
     let channel: any Channel
-    /// The event loop's id, to find the loop's fan-out.
-    let loopID: ObjectIdentifier
+    /// The fan-out of the channel's event loop, which writes the connection's frames.
+    let fanOut: FanOut
     private let loopState: NIOLoopBoundBox<LoopState>
     private let endingState = Mutex<Ending?>(nil)
     /// Finishes when the server ends the connection; its task then sends the close frame.
@@ -56,13 +56,13 @@ final class RealtimeConnection: Sendable {
 
     /// Made before the upgrade, so that it receives events from the moment the client is open;
     /// frames wait in it until `attach()` finds the upgraded socket.
-    init(id: Int, userId: String, channel: any Channel, sourceIP: String, userAgent: String) {
+    init(id: Int, userId: String, channel: any Channel, fanOut: FanOut, sourceIP: String, userAgent: String) {
         self.id = id
         self.userId = userId
         self.channel = channel
         self.sourceIP = sourceIP
         self.userAgent = userAgent
-        loopID = ObjectIdentifier(channel.eventLoop)
+        self.fanOut = fanOut
         loopState = NIOLoopBoundBox.makeBoxSendingValue(LoopState(), eventLoop: channel.eventLoop)
         var bytes = [UInt8](repeating: 0, count: 10)
         for index in bytes.indices { bytes[index] = .random(in: 0...255) }

@@ -6,13 +6,11 @@ import NIOCore
 /// event loops straight into each recipient's socket, so a slow or dead client never stalls the
 /// others; one whose socket stays full for more than `queueLimit` frames is closed with a reason.
 public actor RealtimeHub {
-    typealias Connection = RealtimeConnection
-
     let service: ChatService
     let metrics: ServerMetrics
     let queueLimit: Int
     private var nextId = 0
-    private var connections: [Int: Connection] = [:]
+    private var connections: [Int: RealtimeConnection] = [:]
     /// How many connections each user has open.
     private var byUser: [String: Int] = [:]
     /// One per event loop that has had a connection.
@@ -29,16 +27,15 @@ public actor RealtimeHub {
     /// client is open, so an event sent the moment the client opens reaches it.
     func open(
         userId: String, channel: any Channel, sourceIP: String = "127.0.0.1", userAgent: String = ""
-    ) async -> Connection {
+    ) async -> RealtimeConnection {
         nextId += 1
-        let connection = Connection(
-            id: nextId, userId: userId, channel: channel, sourceIP: sourceIP, userAgent: userAgent)
+        let loop = ObjectIdentifier(channel.eventLoop)
+        let fanOut = fanOuts[loop] ?? FanOut(loop: channel.eventLoop, limit: queueLimit, metrics: metrics)
+        fanOuts[loop] = fanOut
+        let connection = RealtimeConnection(
+            id: nextId, userId: userId, channel: channel, fanOut: fanOut, sourceIP: sourceIP, userAgent: userAgent)
         connections[connection.id] = connection
         byUser[userId, default: 0] += 1
-        let fanOut =
-            fanOuts[connection.loopID]
-            ?? FanOut(loop: channel.eventLoop, limit: queueLimit, metrics: metrics)
-        fanOuts[connection.loopID] = fanOut
         fanOut.register(connection)
         metrics.connectionOpened()
         if await service.presence.connect(userId) { await announcePresence(of: userId) }
@@ -46,13 +43,13 @@ public actor RealtimeHub {
     }
 
     /// The upgrade is done: the connection's frames go to its socket from now on.
-    func attach(_ connection: Connection) {
-        fanOuts[connection.loopID]?.attach(connection)
+    nonisolated func attach(_ connection: RealtimeConnection) {
+        connection.fanOut.attach(connection)
     }
 
-    func close(_ connection: Connection) async {
+    func close(_ connection: RealtimeConnection) async {
         guard connections.removeValue(forKey: connection.id) != nil else { return }
-        fanOuts[connection.loopID]?.unregister(connection)
+        connection.fanOut.unregister(connection)
         byUser[connection.userId]? -= 1
         if byUser[connection.userId] == 0 { byUser[connection.userId] = nil }
         metrics.connectionClosed()
@@ -63,12 +60,12 @@ public actor RealtimeHub {
     }
 
     /// The open connection with an API Gateway-style id, for the `@connections` API.
-    func connection(_ connectionId: String) -> Connection? {
+    func connection(_ connectionId: String) -> RealtimeConnection? {
         connections.values.first { $0.connectionId == connectionId }
     }
 
     /// Every open connection, oldest first.
-    var openConnections: [Connection] { connections.values.sorted { $0.id < $1.id } }
+    var openConnections: [RealtimeConnection] { connections.values.sorted { $0.id < $1.id } }
 
     /// Posts raw data to one connection (`POST @connections/{id}`); false when it is gone.
     func post(_ text: String, to connectionId: String) -> Bool {
@@ -107,7 +104,7 @@ public actor RealtimeHub {
     }
 
     /// Writes one frame to one connection (a reply to its own action).
-    func reply(_ frame: String?, on connection: Connection) {
+    func reply(_ frame: String?, on connection: RealtimeConnection) {
         guard let frame else { return }
         write(frame, to: .connection(connection))
     }
@@ -123,7 +120,7 @@ public actor RealtimeHub {
             // count bounce between their cores on every write.
             for fanOut in fanOuts.values { fanOut.send(Frame.text(text), to: recipients) }
         case .connection(let connection):
-            fanOuts[connection.loopID]?.send(Frame.text(text), to: recipients)
+            connection.fanOut.send(Frame.text(text), to: recipients)
         }
     }
 

@@ -38,7 +38,7 @@ struct RealtimeSocket: Sendable {
         // An upgrade that never completes never runs the handler below; its socket's end closes it.
         channel.closeFuture.whenComplete { [hub] _ in Task { await hub.close(connection) } }
         return .upgrade([:]) { inbound, outbound, _ in
-            await hub.attach(connection)
+            hub.attach(connection)
             // The reader's error, if it ended the connection: thrown on, it picks the close code
             // (1002 for a protocol error, 1009 for a message over the limit, 1007 for invalid UTF-8).
             let readError = await withTaskGroup(of: (any Error)?.self) { group in

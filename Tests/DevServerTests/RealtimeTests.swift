@@ -221,8 +221,8 @@ struct RealtimeHubTests {
         await hub.deliver([Delivery(.typing(roomId: "r", userId: "u-0", isTyping: true), to: ["u-1", "u-2"])])
         for channel in [stalledChannel, readerChannel] { try await channel.testingEventLoop.executeInContext {} }
         #expect(try await readerChannel.readOutbound(as: ByteBuffer.self) == nil)
-        await hub.attach(stalled)
-        await hub.attach(reader)
+        hub.attach(stalled)
+        hub.attach(reader)
         for channel in [stalledChannel, readerChannel] { try await channel.testingEventLoop.executeInContext {} }
         stalledChannel.isWritable = false  // its socket buffer is full from now on
         for index in 1..<100 {
