@@ -92,24 +92,25 @@ final class RealtimeConnection: Sendable {
         case skipped, overflowed
     }
 
-    /// Writes one encoded frame, to be sent by `flush()`, or holds it until `attach()`. Runs on the
-    /// channel's event loop. A connection whose socket buffer stays full for more than `limit`
-    /// frames (or that holds more than `limit`) is ended as too slow.
-    func write(_ frame: ByteBuffer, limit: Int) -> WriteResult {
+    /// Writes `count` encoded frames, to be sent by `flush()`, or holds them until `attach()`. Runs
+    /// on the channel's event loop. A connection whose socket buffer stays full for more than
+    /// `limit` frames (or that would hold more than `limit`) is ended as too slow.
+    func write(_ frames: ByteBuffer, count: Int, limit: Int) -> WriteResult {
         guard channel.isActive, ending == nil else { return .skipped }
         let state = loopState.value
         guard let socket = state.socket else {
-            guard state.held.count < limit else { return end(.tooSlow(limit: limit)) ? .overflowed : .skipped }
-            state.held.append(frame)
+            state.heldCount += count
+            guard state.heldCount <= limit else { return end(.tooSlow(limit: limit)) ? .overflowed : .skipped }
+            state.held.append(frames)
             return .held
         }
         if channel.isWritable {
             state.behind = 0
         } else {
-            state.behind += 1
+            state.behind += count
             if state.behind > limit { return end(.tooSlow(limit: limit)) ? .overflowed : .skipped }
         }
-        socket.write(NIOAny(frame), promise: nil)
+        socket.write(NIOAny(frames), promise: nil)
         defer { state.unflushed = true }
         return .written(first: !state.unflushed)
     }
@@ -139,8 +140,9 @@ final class RealtimeConnection: Sendable {
         let state = loopState.value
         let socket = try channel.pipeline.syncOperations.context(handlerType: WebSocketFrameEncoder.self)
         state.socket = socket
-        for frame in state.held { socket.write(NIOAny(frame), promise: nil) }
+        for frames in state.held { socket.write(NIOAny(frames), promise: nil) }
         state.held = []
+        state.heldCount = 0
         socket.flush()
     }
 }
@@ -150,8 +152,9 @@ private final class LoopState {
     /// The pipeline position below the frame encoder, where encoded frames are written; nil
     /// until the upgrade is done.
     var socket: ChannelHandlerContext?
-    /// Frames that came before the socket.
+    /// Frames that came before the socket, and how many.
     var held: [ByteBuffer] = []
+    var heldCount = 0
     /// Frames written since the socket's buffer filled up.
     var behind = 0
     /// Whether a write waits for `flush()`.

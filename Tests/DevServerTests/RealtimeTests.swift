@@ -200,8 +200,8 @@ struct RealtimeTests {
     }
 }
 
-/// The hub over test channels: a connection whose socket stays full is cut off after its limit,
-/// the others get everything, in order.
+/// The hub over test channels: frames that come within the fan-out's window go out together, a
+/// connection whose socket stays full is cut off after its limit, the others get everything, in order.
 @Suite("Realtime hub")
 struct RealtimeHubTests {
     @Test func aStalledConnectionIsCutOffAndOthersGetEverything() async throws {
@@ -209,40 +209,71 @@ struct RealtimeHubTests {
         let hub = RealtimeHub(service: service, metrics: ServerMetrics(), queueLimit: 8)
         let stalledChannel = NIOAsyncTestingChannel()
         let readerChannel = NIOAsyncTestingChannel()
-        for channel in [stalledChannel, readerChannel] {
+        let channels = [stalledChannel, readerChannel]
+        for channel in channels {
             try await channel.testingEventLoop.executeInContext {
                 try channel.pipeline.syncOperations.addHandler(WebSocketFrameEncoder())
             }
             try await channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 9)).get()
         }
+        /// Lets the channels' loops run what is due once the window has passed.
+        func waitOutWindow() async {
+            for channel in channels { await channel.testingEventLoop.advanceTime(by: FanOut.window) }
+        }
+        func deliver(_ users: Range<Int>) async {
+            for index in users {
+                await hub.deliver([
+                    Delivery(.typing(roomId: "r", userId: "u-\(index)", isTyping: true), to: ["u-1", "u-2"])
+                ])
+            }
+        }
         let stalled = await hub.open(userId: "u-1", channel: stalledChannel)
         let reader = await hub.open(userId: "u-2", channel: readerChannel)
         // The first event comes before the upgrade is done: it is held, then written first.
-        await hub.deliver([Delivery(.typing(roomId: "r", userId: "u-0", isTyping: true), to: ["u-1", "u-2"])])
-        for channel in [stalledChannel, readerChannel] { try await channel.testingEventLoop.executeInContext {} }
+        await deliver(0..<1)
+        await waitOutWindow()
         #expect(try await readerChannel.readOutbound(as: ByteBuffer.self) == nil)
         hub.attach(stalled)
         hub.attach(reader)
-        for channel in [stalledChannel, readerChannel] { try await channel.testingEventLoop.executeInContext {} }
+        await waitOutWindow()
         stalledChannel.isWritable = false  // its socket buffer is full from now on
-        for index in 1..<100 {
-            await hub.deliver([
-                Delivery(.typing(roomId: "r", userId: "u-\(index)", isTyping: true), to: ["u-1", "u-2"])
-            ])
-        }
-        for channel in [stalledChannel, readerChannel] { try await channel.testingEventLoop.executeInContext {} }
+        // Four events within one window, four more, then the rest: three writes of many frames.
+        await deliver(1..<5)
+        await waitOutWindow()
+        await deliver(5..<9)
+        await waitOutWindow()
+        await deliver(9..<100)
+        await waitOutWindow()
+
+        var writes = 0
         var users: [String] = []
-        while var frame = try await readerChannel.readOutbound(as: ByteBuffer.self) {
-            // An unmasked final text frame under 126 bytes: 0x81, the length, the text.
-            #expect(frame.readBytes(length: 2) == [0x81, UInt8(frame.readableBytes)])
-            let event = try JSONSerialization.jsonObject(with: Data(buffer: frame)) as? [String: Any]
-            users.append(((event?["data"] as? [String: Any])?["userId"] as? String) ?? "?")
+        while let buffer = try await readerChannel.readOutbound(as: ByteBuffer.self) {
+            writes += 1
+            users += try Self.texts(in: buffer).map { text in
+                let event = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+                return ((event?["data"] as? [String: Any])?["userId"] as? String) ?? "?"
+            }
         }
         #expect(users == (0..<100).map { "u-\($0)" })
+        #expect(writes == 4, "the held frame, then one write per window")
         var buffered = 0
-        while try await stalledChannel.readOutbound(as: ByteBuffer.self) != nil { buffered += 1 }
+        while let buffer = try await stalledChannel.readOutbound(as: ByteBuffer.self) {
+            buffered += try Self.texts(in: buffer).count
+        }
         #expect(buffered == 1 + 8, "the held frame, then frames up to the limit")
         #expect(stalled.ending == .tooSlow(limit: 8))
+    }
+
+    /// The texts of the unmasked final text frames, each under 126 bytes, that make up `buffer`.
+    static func texts(in buffer: ByteBuffer) throws -> [String] {
+        var buffer = buffer
+        var texts: [String] = []
+        while buffer.readableBytes > 0 {
+            let header = try requireValue(buffer.readBytes(length: 2))
+            #expect(header[0] == 0x81 && header[1] < 126)
+            texts.append(try requireValue(buffer.readString(length: Int(header[1]))))
+        }
+        return texts
     }
 }
 
