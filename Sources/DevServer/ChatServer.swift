@@ -3,6 +3,7 @@ import ChatBackend
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import NIOCore
@@ -33,6 +34,8 @@ public struct ChatServer: Sendable {
         public var idleTimeout: Double = 600
         /// Frames a WebSocket may fall behind before it is closed as too slow.
         public var queueLimit = 512
+        /// Seconds a new connection has to send its first request head (408 after that).
+        public var headTimeout: Double = 30
 
         public init() {}
     }
@@ -158,12 +161,19 @@ public struct ChatServer: Sendable {
             idleTimeout: options.idleTimeout)
         return Application(
             router: router(),
-            server: .http1WebSocketUpgrade(
-                configuration: .init(
-                    ws: .init(maxFrameSize: 32 * 1024, autoPing: .enabled(timePeriod: .seconds(30)), validateUTF8: true)
-                )
-            ) { request, channel, _ in
-                try await socket.shouldUpgrade(request, channel: channel, path: realtimePath)
+            server: HTTPServerBuilder { [options] responder in
+                GuardedUpgradeChannel(
+                    upgrade: HTTP1WebSocketUpgradeChannel(
+                        responder: responder,
+                        configuration: .init(
+                            ws: .init(
+                                maxFrameSize: 32 * 1024, autoPing: .enabled(timePeriod: .seconds(30)),
+                                validateUTF8: true)
+                        )
+                    ) { request, channel, _ in
+                        try await socket.shouldUpgrade(request, channel: channel, path: realtimePath)
+                    },
+                    headTimeout: .nanoseconds(Int64(options.headTimeout * 1e9)))
             },
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "chatsite"),
             onServerRunning: { [boundPort, site] channel in

@@ -45,6 +45,40 @@ struct AbuseTests {
         #expect(code == .dataInconsistentWithMessage)
     }
 
+    /// NIO's upgrade handler, which reads a connection's first request, dropped the parser's
+    /// error: the client got no answer and the connection stayed open.
+    @Test(arguments: ["GARBAGE\r\n\r\n", "GET / HTTP/1.1\r\nBad Header\r\n\r\n", "GET / HTTP/9.9\r\n\r\n"])
+    func aFirstRequestThatDoesNotParseIs400InTheErrorShape(request: String) async throws {
+        try await TestServer().server.application().test(.live) { client in
+            let response = try await rawExchange(port: try requireValue(client.port), Array(request.utf8))
+            #expect(response.hasPrefix("HTTP/1.1 400 Bad Request\r\n"), "\(response)")
+            #expect(response.contains(#""code":"bad_request""#))
+            #expect(response.contains("X-Request-Id: "))
+            #expect(response.contains("could not be read as HTTP/1.1"))
+            // The next connection is served as usual.
+            let health = try await rawExchange(
+                port: try requireValue(client.port), Array("GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n".utf8)
+            )
+            #expect(health.hasPrefix("HTTP/1.1 200 OK"))
+        }
+    }
+
+    /// A connection that never finishes its first request head was kept for ever.
+    @Test func aConnectionWithoutAWholeHeadInTimeIs408() async throws {
+        try await TestServer(headTimeout: 0.3).server.application().test(.live) { client in
+            let started = ContinuousClock.now
+            let response = try await rawExchange(port: try requireValue(client.port), Array("GET /api/hea".utf8))
+            #expect(response.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"), "\(response)")
+            #expect(response.contains(#""code":"request_timeout""#))
+            #expect(ContinuousClock.now - started < .seconds(4))
+            // A whole head in time is answered as usual, and the timer does not end the connection later.
+            let health = try await rawExchange(
+                port: try requireValue(client.port), Array("GET /api/health HTTP/1.1\r\n\r\n".utf8), seconds: 1)
+            #expect(health.hasPrefix("HTTP/1.1 200 OK"))
+            #expect(!health.contains("408"))
+        }
+    }
+
     /// Connects as a signed-in user, sends with `send`, and returns the code the server closed with.
     private func closeCode(
         _ send: @escaping @Sendable (WebSocketOutboundWriter) async throws -> Void

@@ -18,10 +18,13 @@ struct TestServer {
 
     let server: ChatServer
 
-    init(port: Int = 0, site: String? = nil, idleTimeout: Double = 600, queueLimit: Int = 512) async throws {
+    init(
+        port: Int = 0, site: String? = nil, idleTimeout: Double = 600, queueLimit: Int = 512, headTimeout: Double = 30
+    ) async throws {
         var options = ChatServer.Options()
         options.idleTimeout = idleTimeout
         options.queueLimit = queueLimit
+        options.headTimeout = headTimeout
         options.store = .memory
         options.port = port
         options.siteDirectory = site ?? Self.packageRoot.appendingPathComponent("Site").path
