@@ -85,7 +85,8 @@ public struct ChatServer: Sendable {
             store = try SQLiteChatStore(path: path)
         }
         service = ChatService(store: store)
-        hub = RealtimeHub(service: service, metrics: metrics, queueLimit: options.queueLimit)
+        hub = RealtimeHub(
+            service: service, metrics: metrics, queueLimit: options.queueLimit, idleTimeout: options.idleTimeout)
         let keyFile = options.store == .memory ? nil : options.stateDirectory.map { $0 + "/signing-key.pem" }
         // Same-origin only: the API, WebSocket and sign-in all live on this server ('self').
         securityHeaders = try SecurityHeaders()
@@ -157,8 +158,7 @@ public struct ChatServer: Sendable {
     ) -> some ApplicationProtocol {
         let socket = RealtimeSocket(
             auth: auth, hub: hub, tokenQuery: tokenQuery, tokenCookie: tokenCookie,
-            actions: RealtimeActions(spec: spec, service: service, hub: hub, sequencer: sequencer), logger: logger,
-            idleTimeout: options.idleTimeout)
+            actions: RealtimeActions(spec: spec, service: service, hub: hub, sequencer: sequencer), logger: logger)
         return Application(
             router: router(),
             server: HTTPServerBuilder { [options] responder in

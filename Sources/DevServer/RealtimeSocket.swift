@@ -7,8 +7,9 @@ import NIOCore
 
 /// Accepts WebSocket upgrades on the realtime path for callers with a valid ID token (in the
 /// spec's token query parameter or cookie: `token`, `id_token`), then runs each connection: a reader
-/// that hands every text frame to `RealtimeActions`, an idle timer, and a closer that sends the close
-/// frame when the server ends the connection. Event frames are written by `RealtimeHub`.
+/// that hands every text frame to `RealtimeActions`, and a closer that sends the close frame when
+/// the server ends the connection (too slow, idle, or through `@connections`). Event frames are
+/// written by `RealtimeHub`.
 ///
 /// As on API Gateway, where `$connect` finishes before the client sees the upgrade, a connection
 /// is registered (and its presence announced) before the `101` goes out: an event sent the moment
@@ -20,8 +21,6 @@ struct RealtimeSocket: Sendable {
     let tokenCookie: String
     let actions: RealtimeActions
     let logger: Logger
-    /// Seconds without a client frame before the connection is closed (API Gateway: 10 minutes).
-    let idleTimeout: Double
 
     func shouldUpgrade(
         _ request: HTTPRequest, channel: any Channel, path: String
@@ -67,21 +66,6 @@ struct RealtimeSocket: Sendable {
                     } catch {
                         logger.debug("websocket read ended", metadata: ["error": .string("\(error)")])
                         return error
-                    }
-                    return nil
-                }
-                group.addTask {
-                    // API Gateway closes a connection after `idleTimeout` without a frame from the client.
-                    while !Task.isCancelled {
-                        let idle = Date().timeIntervalSince(connection.lastActive.withLock { $0 })
-                        if idle >= idleTimeout {
-                            // Ended like any other, so no event frame follows the close frame;
-                            // this task then waits for the closer to end the group.
-                            connection.end(.idle(seconds: Int(idleTimeout)))
-                            try? await Task.sleep(for: .seconds(86_400))
-                            return nil
-                        }
-                        try? await Task.sleep(for: .seconds(max(0.05, idleTimeout - idle)))
                     }
                     return nil
                 }

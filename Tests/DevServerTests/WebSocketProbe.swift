@@ -79,6 +79,14 @@ final class WebSocketProbe: Sendable {
         throw TestFailure("waited \(seconds) s for \(count) '\(type)' frames; got \(frames(type).count)")
     }
 
-    /// Waits for the connection to end.
-    func finished() async { _ = try? await task.value }
+    /// Waits for the server to end the connection; after `seconds`, records an issue and ends it.
+    func finished(seconds: Double = 10) async {
+        let timeout = Task { [task] in
+            try await Task.sleep(for: .seconds(seconds))
+            Issue.record("the connection was still open after \(seconds) s")
+            task.cancel()
+        }
+        _ = try? await task.value
+        timeout.cancel()
+    }
 }
