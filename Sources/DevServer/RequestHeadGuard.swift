@@ -65,7 +65,7 @@ final class RequestHeadGuard: ChannelInboundHandler, RemovableChannelHandler {
 
     private func startTimer(_ context: ChannelHandlerContext) {
         guard timer == nil else { return }
-        let seconds = timeout.nanoseconds / 1_000_000_000
+        let seconds = String(format: "%g", Double(timeout.nanoseconds) / 1e9)
         timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
             answer(
                 context, .requestTimeout, "request_timeout",

@@ -70,6 +70,7 @@ struct AbuseTests {
             let response = try await rawExchange(port: try requireValue(client.port), Array("GET /api/hea".utf8))
             #expect(response.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"), "\(response)")
             #expect(response.contains(#""code":"request_timeout""#))
+            #expect(response.contains("within 0.3 s of connecting"))
             #expect(ContinuousClock.now - started < .seconds(4))
             // A whole head in time is answered as usual, and the timer does not end the connection later.
             let health = try await rawExchange(
