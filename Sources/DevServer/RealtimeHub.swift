@@ -71,7 +71,7 @@ public actor RealtimeHub {
     private func startSweeping() {
         guard !sweeping else { return }
         sweeping = true
-        let interval = min(1, idleTimeout / 4)
+        let interval = min(1, max(0.01, idleTimeout / 4))
         Task {
             while sweepIdle() { try? await Task.sleep(for: .seconds(interval)) }
         }

@@ -48,6 +48,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard store == "memory" || store.hasPrefix("sqlite:") && store.count > 7 else {
             throw ValidationError("--store must be 'memory' or 'sqlite:PATH', not '\(store)'")
         }
+        guard idleTimeout > 0, idleTimeout.isFinite else {
+            throw ValidationError("--idle-timeout must be a positive number of seconds, not \(idleTimeout)")
+        }
     }
 
     func run() async throws {

@@ -43,6 +43,14 @@ struct CommandLineTests {
         #expect(outcome.output.hasSuffix("ok: no errors, 0 warnings\n"))
     }
 
+    @Test func serveRefusesAnIdleTimeoutThatIsNotPositive() throws {
+        let outcome = try run("serve", "--idle-timeout", "0", "--store", "memory")
+        #expect(outcome.status != 0)
+        #expect(
+            outcome.errors.contains("--idle-timeout must be a positive number of seconds, not 0.0"), "\(outcome.errors)"
+        )
+    }
+
     @Test func errorsExitWithOne() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chatsite-cli-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
