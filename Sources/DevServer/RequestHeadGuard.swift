@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
@@ -86,7 +87,7 @@ final class RequestHeadGuard: ChannelInboundHandler, RemovableChannelHandler {
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json")
         headers.add(name: "Content-Length", value: String(body.count))
-        headers.add(name: "X-Request-Id", value: requestId)
+        headers.add(name: HTTPField.Name.requestID.rawName, value: requestId)
         headers.add(name: "Connection", value: "close")
         context.write(
             wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)

@@ -96,7 +96,7 @@ struct RealtimeTests {
             #expect(metrics.contains("chatsite_ws_slow_client_disconnects_total 1"))
             // The close frame waits behind what the socket holds, and is not lost when the
             // connection then closes.
-            #expect(stalled.closeCode() == 1008)
+            #expect(await stalled.closeCode() == 1008)
         }
     }
 

@@ -28,7 +28,11 @@ final class StalledSocket {
 
     /// Starts reading at last: the code of the server's close frame, after whatever frames come
     /// before it; nil when the connection ends without one or nothing arrives for `seconds`.
-    func closeCode(seconds: Int = 10) -> Int? {
+    func closeCode(seconds: Int = 10) async -> Int? {
+        await onOwnThread { [descriptor] in Self.closeCode(descriptor, seconds: seconds) }
+    }
+
+    private static func closeCode(_ descriptor: Int32, seconds: Int) -> Int? {
         var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var received = [UInt8]()
@@ -53,47 +57,4 @@ final class StalledSocket {
     }
 
     deinit { close(descriptor) }
-}
-
-/// A TCP connection to the test server on 127.0.0.1, with a receive buffer of `receiveBuffer`
-/// bytes when given (set before connecting, so that the window is that small too).
-func connectedSocket(port: Int, receiveBuffer: Int32? = nil) throws -> Int32 {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    if var size = receiveBuffer {
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
-    }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-        }
-    }
-    guard connected == 0 else {
-        close(descriptor)
-        throw TestFailure("connect failed: \(errno)")
-    }
-    return descriptor
-}
-
-/// Sends `bytes` on a new connection and returns all the server sends until it closes the
-/// connection; what came so far if that takes more than `seconds`. The blocking reads run on a
-/// thread of their own: on the tests' cooperative pool they could hold every thread the server
-/// under test needs to answer.
-func rawExchange(port: Int, _ bytes: [UInt8], seconds: Int = 5) async throws -> String {
-    let descriptor = try connectedSocket(port: port)
-    return await withCheckedContinuation { continuation in
-        Thread {
-            defer { close(descriptor) }
-            var timeout = timeval(tv_sec: seconds, tv_usec: 0)
-            setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            _ = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
-            var received = [UInt8]()
-            var block = [UInt8](repeating: 0, count: 65536)
-            while case let count = recv(descriptor, &block, block.count, 0), count > 0 { received += block[0..<count] }
-            continuation.resume(returning: String(decoding: received, as: UTF8.self))
-        }.start()
-    }
 }
